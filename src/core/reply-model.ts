@@ -1,0 +1,108 @@
+import type { Role } from '../meet/schemas';
+import type { Platform, Template } from './command';
+
+/**
+ * The platform-neutral replies. `replies.ts` builds them from API results; Slack renders them as
+ * Block Kit, Teams as Adaptive Cards, the CLI as plain text. Text typed by users is kept raw here:
+ * each renderer escapes it for its own format.
+ */
+
+/** A participant as shown publicly: a workspace user by id (a mention), an outsider by email. */
+export interface ShownPerson {
+  displayName: string;
+  platform: Platform;
+  userId?: string;
+  email?: string;
+}
+
+export type RoleLabel = 'Organizer' | 'Interviewer' | 'Candidate' | 'Host' | 'Co-host' | 'Participant' | 'Guest';
+
+export interface MeetCreatedPublic {
+  title: string;
+  joinUrl: string;
+  template: Template;
+  /** Groups in display order; empty groups are left out. */
+  participants: Array<{ label: RoleLabel; role: Role; people: ShownPerson[] }>;
+  guestAccess: 'none' | 'anyone' | 'passcode';
+  durationMinutes?: number;
+  configName?: string;
+}
+
+/** Only ever shown to the person who created the Meet. */
+export interface MeetCreatedPrivate {
+  code: string;
+  joinUrl: string;
+  title: string;
+  passcodes: Array<{ person: ShownPerson; passcode: string }>;
+  guestPasscode?: string;
+}
+
+export interface UsageSummary {
+  meetCount: number;
+  totalMinutes: number;
+  billableMinutes: number;
+  freeCount: number;
+  coveredCount: number;
+  chargedCount: number;
+  /** 0 when there are no Meets. */
+  averageParticipants: number;
+  /** In the summary's time zone; absent when there are no Meets. */
+  busiestDay?: { date: string; meetCount: number };
+  /** Longest first, at most 3. */
+  longest: Array<{ code: string; title: string; minutes: number; date: string }>;
+}
+
+export interface FeedbackSummary {
+  count: number;
+  /** Absent when there is no feedback. */
+  averageRating?: number;
+  /** Rating → count, highest rating first. */
+  distribution: Array<{ rating: number; count: number }>;
+  /** Lowest rating first, at most 3, only those with text. */
+  lowest: Array<{ rating: number; text: string; date: string }>;
+}
+
+export interface RangeLabel {
+  /** What the user asked for, e.g. `last week` or `2026-11-01..2026-11-07`. */
+  label: string;
+  /** Inclusive calendar days in `timeZone`. */
+  startDay: string;
+  endDay: string;
+  timeZone: string;
+}
+
+export interface ConfigSummary {
+  id: string;
+  name: string;
+  description?: string;
+  isDefault: boolean;
+  /** Addon names, e.g. `code editor`, `whiteboard`. */
+  addons: string[];
+}
+
+export interface HelpEntry {
+  usage: string;
+  description: string;
+  example?: string;
+}
+
+export type Reply =
+  | { kind: 'meetCreated'; public: MeetCreatedPublic; private: MeetCreatedPrivate }
+  | { kind: 'usage'; range: RangeLabel; tenant?: string; summary: UsageSummary }
+  | { kind: 'feedback'; range: RangeLabel; tenant?: string; summary: FeedbackSummary }
+  | { kind: 'configs'; configs: ConfigSummary[] }
+  | { kind: 'help'; intro: string; entries: HelpEntry[] }
+  /** A short status line: "Creating your Meet…", "This channel gets the weekly digest…". */
+  | { kind: 'notice'; text: string }
+  | {
+      kind: 'error';
+      /** What happened, in one sentence, no stack trace and no secret. */
+      message: string;
+      /** What to do: fix the input, retry later, ask an admin. */
+      hint?: string;
+      /** The usage line of what was tried. */
+      usage?: string;
+      /** Also in the log line of the failure. */
+      referenceId?: string;
+      retryable?: boolean;
+    };

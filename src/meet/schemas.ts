@@ -1,0 +1,169 @@
+import { z } from 'zod';
+
+/**
+ * zod schemas of every documented Meet API payload (../shared/meet-api-docs.md).
+ * Requests are strict (unknown keys are a bug on our side and never leave the process);
+ * responses are loose (unknown fields are kept, documented ones are checked).
+ */
+
+export const roles = ['Admin', 'PowerUser', 'User', 'Guest'] as const;
+export const RoleSchema = z.enum(roles);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** `Guest` is the implicit provider of a participant that has a role and no rules. */
+export const providers = ['Passcode', 'Google', 'Microsoft', 'LinkedIn', 'Facebook', 'Guest'] as const;
+export const ProviderSchema = z.enum(providers);
+export type Provider = z.infer<typeof ProviderSchema>;
+
+export const AccessRuleSchema = z.strictObject({
+  provider: ProviderSchema,
+  condition: z.string().min(1).max(320).optional(),
+});
+export type AccessRule = z.infer<typeof AccessRuleSchema>;
+
+export const ParticipantUserSchema = z.strictObject({
+  firstName: z.string().max(200).optional(),
+  lastName: z.string().max(200).optional(),
+  email: z.email().max(320).optional(),
+});
+export type ParticipantUser = z.infer<typeof ParticipantUserSchema>;
+
+export const ParticipantSchema = z
+  .strictObject({
+    user: ParticipantUserSchema.optional(),
+    role: RoleSchema,
+    accessRules: z.array(AccessRuleSchema).max(10).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.role !== 'Guest' && !p.user?.email) {
+      ctx.addIssue({ code: 'custom', message: `a ${p.role} participant needs user.email`, path: ['user', 'email'] });
+    }
+    for (const [i, rule] of (p.accessRules ?? []).entries()) {
+      if (rule.provider === 'Passcode' && !rule.condition) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a Passcode rule needs the passcode as its condition',
+          path: ['accessRules', i, 'condition'],
+        });
+      }
+    }
+  });
+export type Participant = z.infer<typeof ParticipantSchema>;
+
+export const SchedulingInfoSchema = z.strictObject({
+  /** Minutes; the API's default is 60. */
+  duration: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+});
+
+export const CreateMeetingRequestSchema = z.strictObject({
+  title: z.string().max(500).optional(),
+  description: z.string().max(4000).optional(),
+  participants: z.array(ParticipantSchema).max(500).optional(),
+  addonConfigurationId: z.string().min(1).max(100).optional(),
+  schedulingInfo: SchedulingInfoSchema.optional(),
+});
+export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequestSchema>;
+
+export const MeetingSchema = z.looseObject({
+  id: z.string().optional(),
+  code: z.string().min(1),
+  joinUrl: z.url(),
+  title: z.string().nullish(),
+  description: z.string().nullish(),
+  partitionKey: z.string().nullish(),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+
+export const TokenRequestSchema = z.strictObject({
+  grant_type: z.literal('client_credentials'),
+  client_key: z.string().min(1),
+  client_secret: z.string().min(1),
+});
+export type TokenRequest = z.infer<typeof TokenRequestSchema>;
+
+export const TokenResponseSchema = z.looseObject({
+  access_token: z.string().min(1),
+  /** "Unix epoch": seconds or milliseconds, see token.ts. */
+  expires_at: z.number().positive(),
+});
+export type TokenResponse = z.infer<typeof TokenResponseSchema>;
+
+export const AddonConfigurationItemSchema = z.looseObject({
+  identifier: z.string(),
+  /** A JSON string of the addon's own settings. */
+  configuration: z.string().nullish(),
+});
+
+export const AddonConfigurationSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string(),
+  description: z.string().nullish(),
+  partitionKey: z.string().nullish(),
+  isDefault: z.boolean().default(false),
+  /** 1 = Meet app, 3 = Teams addon. */
+  type: z.number().int().nullish(),
+  items: z.array(AddonConfigurationItemSchema).default([]),
+});
+export type AddonConfiguration = z.infer<typeof AddonConfigurationSchema>;
+
+export const AddonConfigurationInputSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  description: z.string().max(2000).optional(),
+  isDefault: z.boolean().optional(),
+  type: z.union([z.literal(1), z.literal(3)]).optional(),
+  items: z
+    .array(z.strictObject({ identifier: z.string().min(1).max(100), configuration: z.string().max(20000).optional() }))
+    .max(50)
+    .optional(),
+});
+export type AddonConfigurationInput = z.infer<typeof AddonConfigurationInputSchema>;
+
+export const FeedbackRecordSchema = z.looseObject({
+  id: z.string().nullish(),
+  rating: z.number(),
+  text: z.string().nullish(),
+  userId: z.string().nullish(),
+  resourceId: z.string().nullish(),
+  resourceType: z.number().nullish(),
+  tenantId: z.string().nullish(),
+  timestamp: z.string(),
+  appVersion: z.string().nullish(),
+  browser: z.string().nullish(),
+  operatingSystem: z.string().nullish(),
+  screenHeight: z.string().nullish(),
+  screenWidth: z.string().nullish(),
+  isTouchEnabled: z.boolean().nullish(),
+});
+export type FeedbackRecord = z.infer<typeof FeedbackRecordSchema>;
+
+export const UsageRecordSchema = z.looseObject({
+  id: z.string().nullish(),
+  code: z.string(),
+  title: z.string().nullish(),
+  description: z.string().nullish(),
+  participants: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  startedAt: z.string().nullish(),
+  endedAt: z.string().nullish(),
+  totalDurationInSeconds: z.number().nonnegative(),
+  billableDurationInSeconds: z.number().nonnegative(),
+  isFree: z.boolean(),
+  isSubscriptionCovered: z.boolean(),
+  subscriptionId: z.string().nullish(),
+});
+export type UsageRecord = z.infer<typeof UsageRecordSchema>;
+
+/** Query of `/v1/usage[/TENANT]` and `/v1/feedbacks[/TENANT]`: ISO 8601 instants. */
+export const ReportQuerySchema = z.strictObject({
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  tenant: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'a tenant code is letters, digits and dashes')
+    .optional(),
+});
+export type ReportQuery = z.infer<typeof ReportQuerySchema>;
