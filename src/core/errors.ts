@@ -14,11 +14,14 @@ export type AppErrorCode =
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
+  /** Set when the other side asked us to wait (a platform's 429 Retry-After). */
+  readonly retryAfterMs?: number;
 
-  constructor(code: AppErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: AppErrorCode, message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
     super(message, options);
     this.name = 'AppError';
     this.code = code;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 
