@@ -1,0 +1,179 @@
+import { performance } from 'node:perf_hooks';
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import type { Logger } from '../logger';
+import { cancelledError, isMeetApiError } from './errors';
+import { type HttpMethod, send } from './http';
+import { type CallContext, errorOfResponse, parseBody } from './response';
+import { type RetryPolicy, runWithRetry } from './retry';
+import { createTokenCache, readTokenResponse } from './token';
+
+export interface CallerDeps {
+  dispatcher: Dispatcher;
+  baseUrl: string;
+  clientKey: string;
+  clientSecret: string;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  policy: RetryPolicy;
+  tokenMarginMs: number;
+  logger: Logger;
+  now: () => number;
+}
+
+export interface CallSpec<S extends z.ZodType> {
+  method: HttpMethod;
+  /** Without the query; what the log shows. */
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  /** Schema of a 2xx body; an empty 2xx body gives `undefined`. */
+  schema?: S;
+  /** Safe to send twice (GET, PUT, DELETE). POSTs are never repeated, except once after a 401. */
+  repeatable: boolean;
+  /** Literal values of this request to blank in what the API says back (passcodes). */
+  secrets?: readonly string[];
+  /** A 404 on a repeated attempt means an earlier attempt already did it (DELETE). */
+  notFoundOnRepeatIsDone?: boolean;
+}
+
+/** Sends calls with a cached token, the 401-refresh-once rule, retries for repeatable calls, and one log line per failure. */
+export function createCaller(deps: CallerDeps) {
+  // Recent tokens, blanked from anything the API says back; a few are kept across refreshes.
+  const recentTokens: string[] = [];
+  const fixedSecrets = [deps.clientSecret, deps.clientKey];
+  const tokenErrors = new WeakSet<object>();
+
+  function exchange(
+    method: HttpMethod,
+    url: string,
+    headers: Record<string, string>,
+    body?: string,
+    signal?: AbortSignal,
+  ) {
+    return send({
+      dispatcher: deps.dispatcher,
+      url,
+      method,
+      headers,
+      body,
+      signal,
+      headersTimeoutMs: deps.headersTimeoutMs,
+      bodyTimeoutMs: deps.bodyTimeoutMs,
+    });
+  }
+
+  async function fetchToken() {
+    const path = '/v1/token';
+    const body = JSON.stringify({
+      grant_type: 'client_credentials',
+      client_key: deps.clientKey,
+      client_secret: deps.clientSecret,
+    });
+    const headers = { 'content-type': 'application/json', accept: 'application/json' };
+    const started = performance.now();
+    let attempts = 0;
+    try {
+      // Asking for a token creates nothing we keep, so it is safe to repeat.
+      const token = await runWithRetry(
+        async () => {
+          attempts++;
+          const res = await exchange('POST', deps.baseUrl + path, headers, body);
+          return readTokenResponse(res, { method: 'POST', path, secrets: fixedSecrets, nowMs: deps.now() });
+        },
+        { policy: deps.policy, repeatable: true },
+      );
+      recentTokens.unshift(token.accessToken);
+      recentTokens.length = Math.min(recentTokens.length, 3);
+      return token;
+    } catch (error) {
+      logFailure('POST', path, error, attempts, started);
+      throw error;
+    }
+  }
+
+  const tokens = createTokenCache({ fetchToken, now: deps.now, marginMs: deps.tokenMarginMs });
+
+  // A failed token request is logged once by fetchToken and already had its own retries.
+  function getToken(): Promise<string> {
+    return tokens.get().catch((error: unknown) => {
+      if (typeof error === 'object' && error !== null) tokenErrors.add(error);
+      throw error;
+    });
+  }
+
+  function logFailure(method: string, path: string, error: unknown, attempts: number, started: number) {
+    const code = isMeetApiError(error) ? error.code : 'internal';
+    const fields = {
+      method,
+      path,
+      status: isMeetApiError(error) ? error.status : undefined,
+      code,
+      attempts,
+      durationMs: Math.round(performance.now() - started),
+    };
+    const quiet = code === 'not_found' || code === 'invalid_request';
+    if (quiet) deps.logger.debug(fields, 'Meet API call failed');
+    else deps.logger.warn(fields, 'Meet API call failed');
+  }
+
+  async function call<S extends z.ZodType>(spec: CallSpec<S>, signal?: AbortSignal): Promise<z.output<S> | undefined> {
+    const started = performance.now();
+    let sends = 0;
+    let refreshed = false;
+    const url = deps.baseUrl + spec.path + queryString(spec.query);
+    const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const secrets = [...fixedSecrets, ...(spec.secrets ?? [])];
+    const sendWith = (token: string) => {
+      sends++;
+      const headers: Record<string, string> = { authorization: `bearer ${token}`, accept: 'application/json' };
+      if (payload !== undefined) headers['content-type'] = 'application/json';
+      return exchange(spec.method, url, headers, payload, signal);
+    };
+    try {
+      if (signal?.aborted) throw cancelledError();
+      return await runWithRetry(
+        async (attempt) => {
+          let token = await getToken();
+          let res = await sendWith(token);
+          // A 401 means the server refused before acting, so even a create may be sent again, once.
+          if (res.status === 401 && !refreshed) {
+            refreshed = true;
+            tokens.invalidate(token);
+            token = await getToken();
+            res = await sendWith(token);
+          }
+          const ctx: CallContext = {
+            method: spec.method,
+            path: spec.path,
+            secrets: [...secrets, ...recentTokens],
+            nowMs: deps.now(),
+          };
+          if (res.status === 404 && attempt > 1 && spec.notFoundOnRepeatIsDone) return undefined;
+          if (res.status < 200 || res.status >= 300) throw errorOfResponse(res, ctx);
+          if (!spec.schema || res.text.trim() === '') return undefined;
+          return parseBody(res, spec.schema, ctx);
+        },
+        { policy: deps.policy, repeatable: spec.repeatable, mayRetry: (e) => !tokenErrors.has(e as object), signal },
+      );
+    } catch (error) {
+      logFailure(spec.method, spec.path, error, sends, started);
+      throw error;
+    }
+  }
+
+  async function checkToken(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw cancelledError();
+    await tokens.get();
+  }
+
+  return { call, checkToken, logFailure };
+}
+
+function queryString(query?: Record<string, string | undefined>): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, v);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
