@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { SsoProvider, SsoSettings } from './core/people';
 
@@ -193,4 +194,16 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
 
 function formatProblems(problems: string[]): string {
   return `meetbot cannot start; fix these settings (environment or .env):\n${problems.map((p) => `  - ${p}`).join('\n')}`;
+}
+
+/**
+ * The process environment, after loading `.env` from the working directory when there is one
+ * (variables already set win). The only place that touches `process.env`.
+ */
+export function readEnvironment(envFile = '.env'): Record<string, string | undefined> {
+  if (existsSync(envFile)) {
+    // Node ≥ 20.12: does not override variables that are already set.
+    process.loadEnvFile(envFile);
+  }
+  return { ...process.env };
 }

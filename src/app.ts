@@ -1,0 +1,131 @@
+import type { Config } from './config';
+import { type Clock, systemClock } from './core/clock';
+import { createDigestCommands } from './digest/commands';
+import { startDigestScheduler } from './digest/scheduler';
+import type { Route } from './http-route';
+import type { Logger } from './logger';
+import { createMeetClient } from './meet/client';
+import type { MeetApi } from './meet/meet-api';
+import { type Sandbox, startSandbox } from './sandbox/server';
+import { createHttpServer, type ReadyReport } from './server';
+import { createSlackApp, type SlackApp } from './slack/app';
+import { openStore } from './store/open-store';
+import type { Store } from './store/store';
+import { createTeamsBot, type TeamsBot } from './teams/app';
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  /** The Meet API in use: the real one, or the embedded sandbox. */
+  meetApiUrl: string;
+  sandbox?: Sandbox;
+  meet: MeetApi;
+  store: Store;
+  slack?: SlackApp;
+  teams: TeamsBot;
+  close(): Promise<void>;
+}
+
+export interface StartAppOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** Run the digest scheduler (default true; tests that drive digests themselves turn it off). */
+  scheduler?: boolean;
+}
+
+const idempotencyPurgeMs = 10 * 60_000;
+
+/** Wires every part of meetbot together and starts serving. `main.ts` and the end-to-end tests call it. */
+export async function startApp(options: StartAppOptions): Promise<RunningApp> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const cleanups: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((error: unknown) => logger.error({ err: error }, 'error while shutting down'));
+    }
+  };
+  try {
+    const { meet, meetApiUrl, sandbox } = await connectMeet(config, logger);
+    cleanups.push(() => meet.close());
+    if (sandbox) cleanups.push(() => sandbox.close());
+
+    const store = await openStore(config.databaseUrl, { logger });
+    cleanups.push(() => store.close());
+
+    const digests = createDigestCommands({ store, defaultTimeZone: config.digestTimeZone });
+    const common = { meet, store, logger, clock, defaultTimeZone: config.digestTimeZone, digests };
+    const slack = config.slack ? await createSlackApp({ ...common, config: config.slack, sso: config.sso }) : undefined;
+    if (slack) cleanups.push(() => slack.stop());
+    const teams = createTeamsBot({ ...common, config: config.teams });
+    cleanups.push(() => teams.stop());
+
+    const routes: Route[] = [...(slack?.routes ?? []), ...teams.routes];
+    const http = createHttpServer({ routes, logger, ready: () => checkReady(store, meet) });
+    const { url, port } = await http.listen(config.port, config.host);
+    cleanups.push(() => http.close());
+
+    if (slack) await slack.start();
+    if (options.scheduler !== false) {
+      const scheduler = startDigestScheduler({
+        store,
+        meet,
+        posters: { slack: slack?.postMessage.bind(slack), teams: teams.sendToConversation.bind(teams) },
+        clock,
+        logger,
+      });
+      cleanups.push(() => scheduler.stop());
+    }
+    const purge = setInterval(() => {
+      store
+        .purgeExpiredIdempotency(clock())
+        .catch((error: unknown) => logger.warn({ err: error }, 'could not purge expired idempotency keys'));
+    }, idempotencyPurgeMs);
+    purge.unref();
+    cleanups.push(async () => clearInterval(purge));
+
+    return { url, port, meetApiUrl, sandbox, meet, store, slack, teams, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+/** The real Meet API with credentials, or the embedded sandbox without them. */
+export async function connectMeet(
+  config: Config,
+  logger: Logger,
+): Promise<{ meet: MeetApi; meetApiUrl: string; sandbox?: Sandbox }> {
+  if (!config.useSandbox && config.meet.clientKey && config.meet.clientSecret) {
+    const meet = createMeetClient({
+      baseUrl: config.meet.apiUrl,
+      clientKey: config.meet.clientKey,
+      clientSecret: config.meet.clientSecret,
+      logger,
+    });
+    return { meet, meetApiUrl: config.meet.apiUrl };
+  }
+  const sandbox = await startSandbox({ host: '127.0.0.1', port: 0 });
+  const meet = createMeetClient({
+    baseUrl: sandbox.url,
+    clientKey: 'sandbox-key',
+    clientSecret: 'sandbox-secret',
+    logger,
+  });
+  return { meet, meetApiUrl: sandbox.url, sandbox };
+}
+
+async function checkReady(store: Store, meet: MeetApi): Promise<ReadyReport> {
+  const checks: Record<string, string> = {};
+  const [storeResult, meetResult] = await Promise.allSettled([
+    store.ping(),
+    meet.checkToken({ signal: AbortSignal.timeout(5_000) }),
+  ]);
+  checks.store = storeResult.status === 'fulfilled' ? 'ok' : 'unavailable';
+  checks.meetApi =
+    meetResult.status === 'fulfilled'
+      ? 'ok'
+      : `unavailable (${meetResult.reason instanceof Error ? meetResult.reason.message : 'error'})`;
+  return { ok: storeResult.status === 'fulfilled' && meetResult.status === 'fulfilled', checks };
+}

@@ -1,0 +1,154 @@
+import { connectMeet } from './app';
+import { type CliIo, joinGrammar, processIo, takeFlag, takeOption } from './cli/args';
+import { runDigestCli } from './cli/digest-command';
+import { createMeetFromCli } from './cli/meet-command';
+import { printConfigs, printReport } from './cli/report-command';
+import { type Config, loadConfig, readEnvironment } from './config';
+import { type Clock, systemClock } from './core/clock';
+import { describeFailure } from './core/describe-failure';
+import { parseCommand } from './core/parse-command';
+import { renderReplyAsText } from './core/render-text';
+import { buildHelpReply, buildUserErrorReply } from './core/replies';
+import { helpEntries } from './core/usage-lines';
+import { createLogger, type Logger } from './logger';
+import { serve } from './main';
+import { startSandbox } from './sandbox/server';
+
+const usage = `meetbot: create Meets from Slack and Teams, and from here
+
+  meetbot serve                      the bot (same as npm start)
+  meetbot sandbox [--port N]         the Meet API sandbox alone
+  meetbot meet <grammar> [--as EMAIL] [--json]
+                                     create a Meet (same grammar as /meet; people are emails)
+  meetbot usage [RANGE] [tenant:X] [--json]
+  meetbot feedback [RANGE] [tenant:X] [--json]
+  meetbot configs [--json]           addon configurations
+  meetbot digest run [--at ISO] [--json]
+  meetbot digest preview --channel ID
+
+RANGE: this week, last week (default), this month, last month, 7d, 30d, YYYY-MM-DD..YYYY-MM-DD
+Examples:
+  meetbot meet "Weekly sync"
+  meetbot meet interview candidate@example.com "Backend L2" 45m --as you@acme.com
+  meetbot usage last month`;
+
+export interface CliDeps {
+  env?: Record<string, string | undefined>;
+  io?: CliIo;
+  clock?: Clock;
+}
+
+/** Runs one CLI command; resolves to the process exit code (0 ok, 1 failure, 2 bad usage). */
+export async function runCli(argv: string[], deps: CliDeps = {}): Promise<number> {
+  const io = deps.io ?? processIo;
+  const args = [...argv];
+  const name = args.shift();
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(usage);
+    return name ? 0 : 2;
+  }
+  const env = deps.env ?? readEnvironment();
+  if (name === 'serve') return serve(env);
+  if (name === 'sandbox') return runSandbox(args, io);
+
+  const loaded = loadConfig(env);
+  if (!loaded.ok) {
+    io.err(loaded.message);
+    return 1;
+  }
+  const config = loaded.config;
+  const logger = createLogger({ level: config.logLevel === 'debug' ? 'debug' : 'warn', destination: process.stderr });
+  const clock = deps.clock ?? systemClock;
+  try {
+    if (name === 'digest') return await runDigestCli(args, { config, logger, io, clock });
+    if (['meet', 'usage', 'feedback', 'configs'].includes(name)) {
+      return await runMeetCommand(name, args, { config, logger, io, clock });
+    }
+    io.err(`meetbot: unknown command "${name}"\n\n${usage}`);
+    return 2;
+  } catch (error) {
+    const referenceId = Math.random().toString(36).slice(2, 10);
+    logger.error({ err: error, referenceId }, `meetbot ${name} failed`);
+    io.err(oneLine(renderReplyAsText(describeFailure(error, referenceId))));
+    return 1;
+  }
+}
+
+async function runMeetCommand(
+  name: string,
+  args: string[],
+  deps: { config: Config; logger: Logger; io: CliIo; clock: Clock },
+): Promise<number> {
+  const { config, io } = deps;
+  const json = takeFlag(args, 'json');
+  const as = takeOption(args, 'as');
+  const text = name === 'meet' ? joinGrammar(args) : `${name} ${joinGrammar(args)}`.trim();
+  const parsed = parseCommand(text, { platform: 'cli' });
+  if (!parsed.ok) {
+    io.err(renderReplyAsText(buildUserErrorReply(parsed.error)));
+    return 2;
+  }
+  const command = parsed.command;
+  if (command.kind === 'help' || command.kind === 'new' || command.kind === 'digest') {
+    io.out(command.kind === 'help' ? renderReplyAsText(buildHelpReply(helpEntries)) : usage);
+    return command.kind === 'help' ? 0 : 2;
+  }
+  const organizerEmail = as ?? config.meet.organizerEmail;
+  if (command.kind === 'create' && !organizerEmail && command.template !== 'quick') {
+    io.err('Who is organizing? Pass --as you@company.com or set MEET_ORGANIZER_EMAIL.');
+    return 2;
+  }
+  const { meet, sandbox } = await connectMeet(config, deps.logger);
+  if (sandbox) {
+    io.err(
+      'note: no MEET_CLIENT_KEY/MEET_CLIENT_SECRET set, so this used a throwaway local Meet sandbox; set them to use the real Meet API.',
+    );
+  }
+  try {
+    if (command.kind === 'create') {
+      return await createMeetFromCli({
+        command,
+        organizerEmail: organizerEmail ?? 'organizer@example.com',
+        meet,
+        config,
+        io,
+        json,
+        clock: deps.clock,
+      });
+    }
+    if (command.kind === 'configs') return await printConfigs({ meet, io, json });
+    return await printReport(command, { meet, io, json, clock: deps.clock, timeZone: config.digestTimeZone });
+  } finally {
+    await meet.close();
+    await sandbox?.close();
+  }
+}
+
+async function runSandbox(args: string[], io: CliIo): Promise<number> {
+  const portText = takeOption(args, 'port') ?? '4010';
+  const host = takeOption(args, 'host') ?? '127.0.0.1';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.err(`--port must be a port number (0-65535), not "${portText}"`);
+    return 2;
+  }
+  const sandbox = await startSandbox({ port, host });
+  io.out(
+    [
+      `Meet sandbox listening on ${sandbox.url}`,
+      'Use it with:',
+      `  MEET_API_URL=${sandbox.url} MEET_CLIENT_KEY=sandbox-key MEET_CLIENT_SECRET=sandbox-secret`,
+      'Ctrl-C to stop.',
+    ].join('\n'),
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await sandbox.close();
+  return 0;
+}
+
+function oneLine(text: string): string {
+  return text.split('\n').filter(Boolean).join(' ').replace(/\s+/g, ' ');
+}

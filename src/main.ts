@@ -1,0 +1,71 @@
+import { startApp } from './app';
+import { loadConfig, readEnvironment } from './config';
+import { createLogger } from './logger';
+
+/**
+ * `npm start` / `meetbot serve`: validate the setup, start everything, say where it listens,
+ * and shut down gracefully on SIGTERM/SIGINT. Returns the exit code when it stops.
+ */
+export async function serve(env: Record<string, string | undefined> = readEnvironment()): Promise<number> {
+  const loaded = loadConfig(env);
+  if (!loaded.ok) {
+    process.stderr.write(`${loaded.message}\n`);
+    return 1;
+  }
+  const { config } = loaded;
+  const logger = createLogger({ level: config.logLevel });
+  const app = await startApp({ config, logger });
+
+  if (app.sandbox) {
+    logger.info(
+      { meetApiUrl: app.meetApiUrl },
+      `No MEET_CLIENT_KEY/MEET_CLIENT_SECRET: using the embedded Meet sandbox at ${app.meetApiUrl} (client key sandbox-key, secret sandbox-secret)`,
+    );
+  }
+  logger.info(
+    { url: app.url },
+    `meetbot listening on ${app.url} (health: ${app.url}/healthz, ready: ${app.url}/readyz)`,
+  );
+  logger.info(
+    config.slack
+      ? `Slack: Request URL ${app.url}/slack/events${config.slack.oauth ? `, install at ${app.url}/slack/install` : ''}${config.slack.appToken ? ' (Socket Mode on)' : ''}`
+      : 'Slack: off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable)',
+  );
+  logger.info(
+    config.teams.appId
+      ? `Teams: messaging endpoint ${app.url}/api/messages`
+      : `Teams: ${app.url}/api/messages for local callers only (Bot Framework Emulator); set MICROSOFT_APP_ID for Teams`,
+  );
+  logger.info(`Database: ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'PostgreSQL'}`);
+
+  return new Promise((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down: finishing requests in flight');
+      app.close().then(
+        () => {
+          logger.info('stopped');
+          resolve(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          resolve(1);
+        },
+      );
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}
+
+if (require.main === module) {
+  serve().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`meetbot could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
