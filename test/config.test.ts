@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { envSchema, loadConfig } from '../src/config';
+
+const root = join(__dirname, '..');
+const variables = Object.keys(envSchema.shape);
+
+describe('loadConfig', () => {
+  test('an empty environment starts with the sandbox, SQLite and the documented defaults', () => {
+    const result = loadConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config).toMatchObject({
+      port: 3978,
+      host: '0.0.0.0',
+      useSandbox: true,
+      databaseUrl: 'sqlite:./data/meetbot.db',
+      digestTimeZone: 'UTC',
+      logLevel: 'info',
+      meet: { apiUrl: 'https://api.meet.rs' },
+      teams: { appType: 'SingleTenant' },
+      sso: { domains: {} },
+    });
+    expect(result.config.slack).toBeUndefined();
+  });
+
+  test('a full Slack, Teams and PostgreSQL setup is read into one config', () => {
+    const result = loadConfig({
+      PORT: '8080',
+      MEET_CLIENT_KEY: 'key',
+      MEET_CLIENT_SECRET: 'secret',
+      SLACK_SIGNING_SECRET: 'signing',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
+      MICROSOFT_APP_PASSWORD: 'pw',
+      MICROSOFT_APP_TENANT_ID: '00000000-0000-0000-0000-000000000002',
+      DATABASE_URL: 'postgres://bot@db:5432/meetbot',
+      MEET_SSO_PROVIDER: 'Google',
+      MEET_SSO_DOMAINS: 'Acme.com=microsoft, acme.io=google',
+      DIGEST_TIME_ZONE: 'Europe/Berlin',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.useSandbox).toBe(false);
+    expect(result.config.port).toBe(8080);
+    expect(result.config.slack).toMatchObject({ signingSecret: 'signing', botToken: 'xoxb-1' });
+    expect(result.config.sso).toEqual({
+      defaultProvider: 'google',
+      domains: { 'acme.com': 'microsoft', 'acme.io': 'google' },
+    });
+  });
+
+  test('every bad variable is named in one message with what it should look like', () => {
+    const result = loadConfig({
+      PORT: 'eighty',
+      MEET_API_URL: 'not a url',
+      DATABASE_URL: 'mysql://x',
+      MEET_SSO_DOMAINS: 'acme.com=okta',
+      DIGEST_TIME_ZONE: 'Mars/Olympus',
+      LOG_LEVEL: 'loud',
+      SLACK_BOT_TOKEN: 'xoxp-user-token',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    for (const name of [
+      'PORT',
+      'MEET_API_URL',
+      'DATABASE_URL',
+      'MEET_SSO_DOMAINS',
+      'DIGEST_TIME_ZONE',
+      'LOG_LEVEL',
+      'SLACK_BOT_TOKEN',
+    ]) {
+      expect(result.message).toContain(name);
+    }
+    expect(result.message).toContain('an IANA time zone, e.g. Europe/Berlin');
+    expect(result.message).toContain('"acme.com=okta" is not DOMAIN=google or DOMAIN=microsoft');
+    expect(result.message).not.toContain('xoxp-user-token');
+  });
+
+  test.each([
+    [{ MEET_CLIENT_KEY: 'k' }, 'MEET_CLIENT_KEY and MEET_CLIENT_SECRET go together'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET is unset'],
+    [{ SLACK_SIGNING_SECRET: 's' }, 'Slack needs SLACK_BOT_TOKEN'],
+    [{ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'c' }, 'go together for the OAuth install'],
+    [{ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_TENANT_ID: 't' }, 'MICROSOFT_APP_PASSWORD is unset'],
+    [{ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p' }, 'MICROSOFT_APP_TENANT_ID is unset'],
+  ])('incomplete setups are refused: %j', (env, expected) => {
+    const result = loadConfig(env);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain(expected);
+  });
+
+  test('a MultiTenant bot needs no tenant id', () => {
+    const result = loadConfig({
+      MICROSOFT_APP_ID: 'a',
+      MICROSOFT_APP_PASSWORD: 'p',
+      MICROSOFT_APP_TYPE: 'MultiTenant',
+    });
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('documentation of the settings', () => {
+  test('the README table lists exactly the variables of the schema', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Settings'));
+    const documented = new Set([...table.matchAll(/^\| `([A-Z_]+)`/gm)].map((m) => m[1]));
+    expect([...documented].sort()).toEqual([...variables].sort());
+  });
+
+  test('.env.example lists exactly the variables of the schema', () => {
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    const listed = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);
+    expect([...listed].sort()).toEqual([...variables].sort());
+  });
+});
