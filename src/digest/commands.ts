@@ -1,0 +1,117 @@
+import type { DigestCommand, Weekday } from '../core/command';
+import type { Reply } from '../core/reply-model';
+import type { DigestSubscription, Store } from '../store/store';
+import type { DigestCommands, DigestTarget } from './digest-commands';
+import { formatInstant, isValidTimeZone, nextDueAfter, parseTime, weekdayLabel, weekdayNames } from './schedule';
+
+/**
+ * `/meet digest`, `/meet digest weekly [DAY] [HH:MM] [tz:ZONE] [tenant:CODE]` and
+ * `/meet digest off`, for Slack channels and Teams channels and chats alike.
+ */
+
+const usage = '/meet digest weekly [DAY] [HH:MM] [tz:ZONE] [tenant:CODE]  |  /meet digest off  |  /meet digest';
+
+function describeSchedule(sub: Pick<DigestSubscription, 'weekday' | 'time' | 'timeZone' | 'tenant'>): string {
+  const tenant = sub.tenant ? ` for tenant ${sub.tenant}` : '';
+  return `every ${weekdayLabel(sub.weekday)} at ${sub.time} (${sub.timeZone})${tenant}`;
+}
+
+function nextRun(sub: Pick<DigestSubscription, 'weekday' | 'time' | 'timeZone'>, now: Date): string {
+  return formatInstant(nextDueAfter(sub, now), sub.timeZone);
+}
+
+function isoWeekday(day: Weekday | undefined): number {
+  return day ? weekdayNames.indexOf(day) + 1 : 1;
+}
+
+function normalizeTime(time: string | undefined): string | undefined {
+  if (time === undefined) return '09:00';
+  try {
+    const [h, m] = parseTime(time);
+    return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function storeFailure(what: string): Reply {
+  return {
+    kind: 'error',
+    message: `Could not ${what}: the bot's database did not answer.`,
+    hint: 'Try again in a minute; if it keeps failing, ask an admin to check the bot.',
+    retryable: true,
+  };
+}
+
+export function createDigestCommands(deps: { store: Store; defaultTimeZone: string }): DigestCommands {
+  const { store } = deps;
+  return {
+    async handle(command: DigestCommand, target: DigestTarget, now: Date): Promise<Reply> {
+      if (command.action === 'off') {
+        try {
+          const removed = await store.deleteDigestSubscription(target.platform, target.channelId);
+          return {
+            kind: 'notice',
+            text: removed
+              ? 'This channel is unsubscribed from the weekly Meet digest.'
+              : 'This channel was not subscribed to the weekly Meet digest.',
+          };
+        } catch {
+          return storeFailure('unsubscribe this channel');
+        }
+      }
+
+      if (command.action === 'show') {
+        let sub: DigestSubscription | undefined;
+        try {
+          sub = await store.findDigestSubscription(target.platform, target.channelId);
+        } catch {
+          return storeFailure('read the digest subscription');
+        }
+        if (!sub) {
+          return {
+            kind: 'notice',
+            text: 'This channel is not subscribed to the weekly Meet digest. Subscribe with `/meet digest weekly` (Monday 09:00 by default), e.g. `/meet digest weekly friday 16:00 tz:Europe/Berlin`.',
+          };
+        }
+        return {
+          kind: 'notice',
+          text: `This channel gets the weekly Meet digest ${describeSchedule(sub)}; next: ${nextRun(sub, now)}. Turn it off with \`/meet digest off\`.`,
+        };
+      }
+
+      const time = normalizeTime(command.time);
+      if (!time) {
+        return {
+          kind: 'error',
+          message: `"${command.time}" is not a time of day; write it as HH:MM, e.g. 09:00.`,
+          usage,
+        };
+      }
+      const timeZone = command.timeZone ?? deps.defaultTimeZone;
+      if (!isValidTimeZone(timeZone)) {
+        return {
+          kind: 'error',
+          message: `"${timeZone}" is not a time zone; use an IANA name such as tz:Europe/Berlin.`,
+          usage,
+        };
+      }
+      const schedule = { weekday: isoWeekday(command.weekday), time, timeZone, tenant: command.tenant };
+      try {
+        await store.saveDigestSubscription({
+          ...schedule,
+          platform: target.platform,
+          workspaceId: target.workspaceId,
+          channelId: target.channelId,
+          createdBy: target.userId,
+        });
+      } catch {
+        return storeFailure('save the digest subscription');
+      }
+      return {
+        kind: 'notice',
+        text: `This channel will get the weekly Meet digest ${describeSchedule(schedule)}; next: ${nextRun(schedule, now)}.`,
+      };
+    },
+  };
+}

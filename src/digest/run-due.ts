@@ -1,0 +1,121 @@
+import type { Clock } from '../core/clock';
+import type { Logger } from '../logger';
+import type { MeetApi } from '../meet/meet-api';
+import type { DigestSubscription, Store } from '../store/store';
+import { type DeliveryOptions, type DigestPosters, defaultDeliveryOptions } from './deliver';
+import { createDigestDataSource } from './fan-out';
+import { createLimiter } from './limiter';
+import { createPacer, realSleep, type Sleep } from './pacer';
+import { type DigestJob, runOneDigest } from './run-one';
+import { lastDueAt, periodBefore } from './schedule';
+
+/**
+ * `runDueDigests(deps, at)`: every digest due at `at` (its most recent due instant, at most a
+ * day ago), sent once per subscription and period across processes and replicas:
+ * `claimDigestRun` before the post, `finishDigestRun` with the message id after it.
+ */
+
+export interface DigestRunDeps {
+  store: Store;
+  meet: MeetApi;
+  posters: DigestPosters;
+  clock: Clock;
+  logger: Logger;
+  /** Tuning; defaults suit production. Tests and benchmarks lower the waits. */
+  options?: Partial<DeliveryOptions & { concurrency: number; catchUpMs: number }>;
+  /** Waits between retries and for pacing (tests pass a fake). */
+  sleep?: Sleep;
+  /**
+   * Runs this process already knows are settled (`subscriptionId|periodStart`): the scheduler
+   * keeps one across ticks so it does not ask the store about them every minute.
+   */
+  settled?: Set<string>;
+}
+
+export interface DigestRunItem {
+  subscriptionId: string;
+  platform: DigestSubscription['platform'];
+  channelId: string;
+  tenant?: string;
+  periodStart: string;
+}
+
+export type SkipReason =
+  | 'already_sent'
+  | 'already_failed'
+  | 'already_skipped'
+  /** Claimed by another run (or replica) that has not finished: maybe sending right now. */
+  | 'in_progress_elsewhere'
+  /** Claimed long ago and never finished: the process died mid-send. Not resent. */
+  | 'in_doubt'
+  | 'too_late'
+  | 'platform_not_configured';
+
+export interface DigestRunReport {
+  at: string;
+  sent: Array<DigestRunItem & { messageId: string }>;
+  failed: Array<DigestRunItem & { error: string; unsubscribed?: boolean }>;
+  skipped: Array<DigestRunItem & { reason: SkipReason; detail?: string }>;
+}
+
+const day = 24 * 60 * 60 * 1000;
+
+export async function runDueDigests(deps: DigestRunDeps, at: Date): Promise<DigestRunReport> {
+  const options = { ...defaultDeliveryOptions, concurrency: 8, catchUpMs: day, ...deps.options };
+  const report: DigestRunReport = { at: at.toISOString(), sent: [], failed: [], skipped: [] };
+  const subscriptions = await deps.store.listDigestSubscriptions();
+
+  const jobs: DigestJob[] = [];
+  for (const sub of subscriptions) {
+    let due: Date;
+    try {
+      due = lastDueAt(sub, at);
+    } catch (error) {
+      deps.logger.error({ err: error, subscriptionId: sub.id }, 'digest subscription has an invalid schedule');
+      continue;
+    }
+    // A subscription made after its weekday's time starts with the next week's digest.
+    if (due.getTime() < sub.createdAt.getTime()) continue;
+    const period = periodBefore(due, sub.timeZone);
+    const periodStart = period.start.toISOString();
+    if (deps.settled?.has(`${sub.id}|${periodStart}`)) continue;
+    jobs.push({ sub, due, period, periodStart });
+  }
+
+  const sleep = deps.sleep ?? realSleep;
+  const context = {
+    ...deps,
+    at,
+    options,
+    sleep,
+    report,
+    data: createDigestDataSource(deps.meet),
+    pacer: createPacer({ sleep }),
+    rendered: new Map(),
+  };
+  const limit = createLimiter(options.concurrency);
+  await Promise.all(
+    jobs.map((job) =>
+      limit(() =>
+        runOneDigest(job, context).catch((error: unknown) => {
+          // A store failure for one subscription must not stop the others.
+          const item = { subscriptionId: job.sub.id, platform: job.sub.platform, channelId: job.sub.channelId };
+          deps.logger.error({ err: error, ...item, periodStart: job.periodStart }, 'digest run failed');
+          report.failed.push({
+            ...item,
+            tenant: job.sub.tenant,
+            periodStart: job.periodStart,
+            error: error instanceof Error ? error.message : String(error),
+          });
+        }),
+      ),
+    ),
+  );
+  if (report.sent.length + report.failed.length > 0 || jobs.length > 0) {
+    deps.logger.info(
+      { at: report.at, sent: report.sent.length, failed: report.failed.length, skipped: report.skipped.length },
+      'digest run finished',
+    );
+  }
+  return report;
+}
