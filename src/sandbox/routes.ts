@@ -1,5 +1,13 @@
+import {
+  createAddonConfiguration,
+  deleteAddonConfiguration,
+  getAddonConfiguration,
+  listAddonConfigurations,
+  updateAddonConfiguration,
+} from './addon-configurations';
 import { createMeeting } from './meetings';
 import type { Reply } from './problem';
+import { getFeedbacks, getUsage } from './reports';
 import type { SandboxState } from './state';
 import type { TokenStore } from './tokens';
 
@@ -19,10 +27,40 @@ export interface SandboxRoute {
   handle(context: RouteContext): Reply;
 }
 
+const configs = /^\/v1\/addonConfigurations$/i;
+const config = /^\/v1\/addonConfigurations\/([^/]+)$/i;
+
 export function createRoutes(state: SandboxState, tokens: TokenStore): SandboxRoute[] {
   return [
     { method: 'POST', pattern: /^\/v1\/token$/i, auth: false, handle: ({ body }) => tokens.exchange(body) },
     { method: 'POST', pattern: /^\/v1\/meetings$/i, auth: true, handle: ({ body }) => createMeeting(state, body) },
+    { method: 'GET', pattern: configs, auth: true, handle: () => listAddonConfigurations(state) },
+    { method: 'POST', pattern: configs, auth: true, handle: ({ body }) => createAddonConfiguration(state, body) },
+    { method: 'GET', pattern: config, auth: true, handle: ({ params }) => getAddonConfiguration(state, params[0]!) },
+    {
+      method: 'PUT',
+      pattern: config,
+      auth: true,
+      handle: ({ params, body }) => updateAddonConfiguration(state, params[0]!, body),
+    },
+    {
+      method: 'DELETE',
+      pattern: config,
+      auth: true,
+      handle: ({ params }) => deleteAddonConfiguration(state, params[0]!),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/usage(?:\/([^/]+))?$/i,
+      auth: true,
+      handle: ({ params, query }) => getUsage(state, params[0], query),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/feedbacks(?:\/([^/]+))?$/i,
+      auth: true,
+      handle: ({ params, query }) => getFeedbacks(state, params[0], query),
+    },
   ];
 }
 
@@ -40,7 +78,11 @@ export function matchRoute(routes: SandboxRoute[], method: string, path: string)
       allow.push(route.method);
       continue;
     }
-    return { kind: 'found', route, params: m.slice(1).map((p) => decodeURIComponent(p)) };
+    return {
+      kind: 'found',
+      route,
+      params: m.slice(1).map((p) => (p === undefined ? p : decodeURIComponent(p))) as string[],
+    };
   }
   return allow.length > 0 ? { kind: 'wrong-method', allow } : { kind: 'none' };
 }
