@@ -6,6 +6,7 @@ import { createSilentLogger, type Logger } from '../logger';
 import { openPostgresStore } from './postgres-store';
 import { openSqliteStore } from './sqlite-store';
 import type { Store } from './store';
+import { guardStore } from './store-records';
 
 export interface OpenStoreOptions {
   logger?: Logger;
@@ -24,7 +25,9 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
   const logger = options.logger ?? createSilentLogger();
   const clock = options.clock ?? systemClock;
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    const store = await openPostgresStore(databaseUrl, { clock, logger, poolSize: options.poolSize });
+    const store = await guardStore('open PostgreSQL', () =>
+      openPostgresStore(databaseUrl, { clock, logger, poolSize: options.poolSize }),
+    );
     logger.info({ database: describeDatabaseUrl(databaseUrl) }, 'store opened');
     return store;
   }
@@ -33,7 +36,7 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
     if (file === '')
       throw new AppError('config_invalid', 'DATABASE_URL sqlite: needs a path, e.g. sqlite:./data/meetbot.db');
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const store = openSqliteStore(file, { clock, logger });
+    const store = await guardStore('open SQLite', () => openSqliteStore(file, { clock, logger }));
     logger.info({ database: describeDatabaseUrl(databaseUrl) }, 'store opened');
     return store;
   }

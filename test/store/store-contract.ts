@@ -21,7 +21,7 @@ function meet(overrides: Partial<AuditEntry>): AuditEntry {
     joinUrl: 'https://meet.rs/abc-defg-hij',
     title: 'Standup',
     template: 'default',
-    participants: [{ displayName: 'Ada', email: 'ada@acme.com', role: 'moderator', signIn: 'Google' }],
+    participants: [{ displayName: 'Ada', email: 'ada@acme.com', role: 'Admin', signIn: 'Google' }],
     ...overrides,
   };
 }
@@ -178,10 +178,10 @@ export function describeStoreContract(label: string, createHarness: () => Promis
       });
 
       it('keeps each participant’s role and sign-in but never a passcode', async () => {
-        const guest = { displayName: 'Bob', role: 'participant', signIn: 'Passcode', passcode: '483920' } as const;
+        const guest = { displayName: 'Bob', role: 'Guest' as const, signIn: 'Passcode', passcode: '483920' };
         await store.recordMeet(meet({ userId: 'U009', participants: [guest] }));
         const [entry] = await store.listMeetsByUser({ platform: 'slack', userId: 'U009', limit: 5 });
-        expect(entry.participants).toStrictEqual([{ displayName: 'Bob', role: 'participant', signIn: 'Passcode' }]);
+        expect(entry.participants).toStrictEqual([{ displayName: 'Bob', role: 'Guest', signIn: 'Passcode' }]);
         expect(JSON.stringify(entry)).not.toContain('483920');
       });
     });
