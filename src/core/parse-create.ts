@@ -1,0 +1,169 @@
+import type { CreateCommand, ParseResult, PersonRef, Template } from './command';
+import { suggest } from './did-you-mean';
+import type { UserError } from './errors';
+import type { Arg } from './parse-args';
+import { describeDurationProblem, looksLikeDuration, maxDurationMinutes, parseDuration } from './parse-duration';
+import { parseGuests } from './parse-guests';
+import { usageLines } from './usage-lines';
+
+/** `/meet [TEMPLATE] [PERSON ...] [OPTION ...] ["TITLE"]` into a create command. */
+
+const templates: ReadonlyMap<string, Template> = new Map<string, Template>([
+  ['interview', 'interview'],
+  ['meeting', 'meeting'],
+  ['webcast', 'webcast'],
+  ['webinar', 'webcast'],
+  ['quick', 'quick'],
+]);
+export const templateWords: readonly string[] = ['interview', 'meeting', 'webcast', 'quick'];
+const subcommandWords: readonly string[] = ['usage', 'feedback', 'configs', 'digest', 'help', 'new'];
+
+export const maxPeople = 200;
+const maxTitle = 500;
+const maxDescription = 4000;
+const maxConfig = 200;
+const hoursOnly = /^\d{1,2}(?:h|hr|hrs|hour|hours)$/i;
+const minutesOnly = /^\d{1,2}(?:m|min|mins|minute|minutes)$/i;
+
+function templateOf(arg: Arg): Template | undefined {
+  return arg.kind === 'word' ? templates.get(arg.text.toLowerCase()) : undefined;
+}
+
+/** The create command the arguments describe; `firstIsCommandWord` widens "did you mean". */
+export function buildCreate(args: readonly Arg[]): ParseResult {
+  const command: CreateCommand = { kind: 'create', template: 'quick', people: [], guests: { kind: 'default' } };
+  const typedTemplate = args.map(templateOf).find((t) => t !== undefined);
+  const usage = usageLines[typedTemplate === undefined || typedTemplate === 'quick' ? 'create' : typedTemplate];
+  const fail = (message: string, token?: string): ParseResult => ({
+    ok: false,
+    error: { message, token, usage } satisfies UserError,
+  });
+  let templateToken: string | undefined;
+  let guestsSet = false;
+  let durationFrom = -1;
+  for (const [index, arg] of args.entries()) {
+    switch (arg.kind) {
+      case 'person':
+        if (command.people.length >= maxPeople) return fail(`A Meet from /meet takes at most ${maxPeople} people.`);
+        command.people.push(arg.ref);
+        break;
+      case 'quoted':
+        if (command.title !== undefined) return twoTitles(command.title, arg.raw, fail);
+        command.title = arg.text.trim();
+        break;
+      case 'word': {
+        const template = templates.get(arg.text.toLowerCase());
+        if (template !== undefined) {
+          if (templateToken !== undefined) {
+            return fail(`Two templates: ${templateToken} and ${arg.raw}. Pick one.`, arg.raw);
+          }
+          templateToken = arg.raw;
+          command.template = template;
+          break;
+        }
+        if (!looksLikeDuration(arg.text)) return unknownWord(arg.raw, index === 0, fail);
+        const duration = parseDuration(arg.text, false);
+        if (!duration.ok) return fail(describeDurationProblem(duration.problem, arg.raw), arg.raw);
+        const previous = args[index - 1];
+        if (
+          durationFrom === index - 1 &&
+          previous?.kind === 'word' &&
+          hoursOnly.test(previous.text) &&
+          minutesOnly.test(arg.text)
+        ) {
+          // `1h 30m`, typed with a space.
+          const total = (command.durationMinutes ?? 0) + duration.minutes;
+          if (total > maxDurationMinutes) return fail(describeDurationProblem('tooLong', arg.raw), arg.raw);
+          command.durationMinutes = total;
+          break;
+        }
+        if (command.durationMinutes !== undefined) return fail('The duration is given twice. Give it once.', arg.raw);
+        command.durationMinutes = duration.minutes;
+        durationFrom = index;
+        break;
+      }
+      case 'option':
+        switch (arg.key) {
+          case 'title':
+            if (command.title !== undefined) return twoTitles(command.title, arg.raw, fail);
+            command.title = arg.value;
+            break;
+          case 'desc':
+            if (command.description !== undefined)
+              return fail('The description is given twice. Give it once.', arg.raw);
+            command.description = arg.value;
+            break;
+          case 'config':
+            if (command.config !== undefined) return fail('config: is given twice. Pick one configuration.', arg.raw);
+            if (arg.value.length > maxConfig) return fail('That configuration name is too long.', arg.raw);
+            command.config = arg.value;
+            break;
+          case 'duration': {
+            if (command.durationMinutes !== undefined)
+              return fail('The duration is given twice. Give it once.', arg.raw);
+            const duration = parseDuration(arg.value, true);
+            if (!duration.ok) return fail(describeDurationProblem(duration.problem, arg.raw), arg.raw);
+            command.durationMinutes = duration.minutes;
+            break;
+          }
+          case 'guests': {
+            if (guestsSet) return fail('guests: is given twice. Give it once.', 'guests:…');
+            const guests = parseGuests(arg.value);
+            if (!guests.ok) return fail(guests.error.message, guests.error.token);
+            command.guests = guests.value;
+            guestsSet = true;
+            break;
+          }
+          default:
+            return fail(
+              `${arg.key}: is not used when creating a Meet (it goes with ${arg.key === 'tz' ? 'digest weekly' : 'usage, feedback and digest weekly'}).`,
+              arg.raw,
+            );
+        }
+        break;
+    }
+  }
+  return finish(command, templateToken, fail);
+}
+
+type Fail = (message: string, token?: string) => ParseResult;
+
+function twoTitles(first: string, second: string, fail: Fail): ParseResult {
+  return fail(`Two titles: "${first}" and ${second}. Give one title in quotes; longer text goes in desc:"…".`, second);
+}
+
+function unknownWord(raw: string, first: boolean, fail: Fail): ParseResult {
+  const near = suggest(raw, first ? [...templateWords, ...subcommandWords] : templateWords);
+  if (near !== undefined) return fail(`Unknown word "${raw}". Did you mean "${near}"?`, raw);
+  return fail(
+    `Unknown word "${raw}": it is not a template (interview, meeting, webcast), a person or an option. Put a title in quotes ("${raw} …"), mention people with @ or type their emails.`,
+    raw,
+  );
+}
+
+function isCandidate(person: PersonRef): boolean {
+  return person.role === 'User' || (person.role === undefined && person.kind === 'email');
+}
+
+function finish(command: CreateCommand, templateToken: string | undefined, fail: Fail): ParseResult {
+  if (command.title !== undefined) {
+    if (command.title === '') return fail('The title is empty. Type it in quotes: "Weekly sync".', '""');
+    if (command.title.length > maxTitle) return fail(`The title is longer than ${maxTitle} characters.`);
+  }
+  if (command.description !== undefined && command.description.length > maxDescription) {
+    return fail(`The description is longer than ${maxDescription} characters.`);
+  }
+  if (command.template === 'quick' && templateToken === undefined && command.people.length > 0) {
+    command.template = 'meeting';
+  }
+  if (command.template === 'quick' && command.people.length > 0) {
+    return fail('A quick Meet has no invitations. Use meeting to invite people: /meet meeting @alice.', templateToken);
+  }
+  if (command.template === 'interview' && !command.people.some(isCandidate)) {
+    return fail(
+      'An interview needs at least one candidate: type their email (bob@example.com) or prefix a person with candidate:.',
+      templateToken,
+    );
+  }
+  return { ok: true, command };
+}

@@ -1,0 +1,35 @@
+import type { GuestAccess } from './command';
+import { editDistance } from './did-you-mean';
+import type { Result } from './errors';
+
+/** `guests:anyone`, `guests:none` or `guests:PASSCODE` (4–20 letters or digits). */
+
+const passcodePattern = /^[A-Za-z0-9]{4,20}$/;
+const keywords = ['anyone', 'none'] as const;
+
+/** Errors never repeat what was typed: it may be a passcode, and passcodes are secrets. */
+export function parseGuests(value: string): Result<GuestAccess> {
+  const lower = value.toLowerCase();
+  if (lower === 'anyone') return { ok: true, value: { kind: 'anyone' } };
+  if (lower === 'none') return { ok: true, value: { kind: 'none' } };
+  const near = keywords.find((keyword) => editDistance(lower, keyword) === 1);
+  if (near !== undefined) {
+    return {
+      ok: false,
+      error: {
+        message: `guests: looks like a typo of ${near}; did you mean guests:${near}? A passcode must not look like anyone or none.`,
+        token: 'guests:…',
+      },
+    };
+  }
+  if (!passcodePattern.test(value)) {
+    return {
+      ok: false,
+      error: {
+        message: 'guests: takes anyone, none or a passcode of 4–20 letters or digits (no spaces or symbols).',
+        token: 'guests:…',
+      },
+    };
+  }
+  return { ok: true, value: { kind: 'passcode', passcode: value } };
+}
