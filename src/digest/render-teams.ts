@@ -37,9 +37,9 @@ const richText = (text: string, extra: Record<string, unknown> = {}) => ({
   inlines: [{ type: 'TextRun', text, ...extra }],
 });
 
-/** Our own figures may contain `*` or `_` nowhere, but a tenant code could: escape markdown. */
+/** Our own lines carry a tenant code at most; still, nothing in them may turn into markdown or a mention. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_`[\]()#>~|-])/g, '\\$1');
+  return text.replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`);
 }
 
 function dayChart(model: DigestModel): unknown[] {

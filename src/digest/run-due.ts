@@ -23,8 +23,8 @@ export interface DigestRunDeps {
   logger: Logger;
   /** Tuning; defaults suit production. Tests and benchmarks lower the waits. */
   options?: Partial<DeliveryOptions & { concurrency: number; catchUpMs: number }>;
-  /** Waits between retries and for pacing (tests pass a fake). */
-  sleep?: Sleep;
+  /** Waits between retries and for pacing, and the time they are measured in (tests pass fakes). */
+  timers?: { sleep: Sleep; now: () => number };
   /**
    * Runs this process already knows are settled (`subscriptionId|periodStart`): the scheduler
    * keeps one across ticks so it does not ask the store about them every minute.
@@ -82,7 +82,7 @@ export async function runDueDigests(deps: DigestRunDeps, at: Date): Promise<Dige
     jobs.push({ sub, due, period, periodStart });
   }
 
-  const sleep = deps.sleep ?? realSleep;
+  const sleep = deps.timers?.sleep ?? realSleep;
   const context = {
     ...deps,
     at,
@@ -90,7 +90,7 @@ export async function runDueDigests(deps: DigestRunDeps, at: Date): Promise<Dige
     sleep,
     report,
     data: createDigestDataSource(deps.meet),
-    pacer: createPacer({ sleep }),
+    pacer: createPacer({ sleep, now: deps.timers?.now }),
     rendered: new Map(),
   };
   const limit = createLimiter(options.concurrency);
