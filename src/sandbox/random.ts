@@ -42,18 +42,24 @@ export function pickWeighted<T>(random: Random, items: readonly (readonly [T, nu
   return items[items.length - 1]![0];
 }
 
-const hex = '0123456789abcdef';
 const alphanumeric = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+const hex8 = (random: Random) =>
+  Math.floor(random() * 0x100000000)
+    .toString(16)
+    .padStart(8, '0');
+
+/** A GUID as .NET writes it (version 4 nibble; .NET's sequential GUIDs ignore the variant bits). */
 export function randomGuid(random: Random): string {
-  const chars = Array.from({ length: 32 }, () => pickOne(random, hex.split('')));
-  chars[12] = '4';
-  return `${chars.slice(0, 8).join('')}-${chars.slice(8, 12).join('')}-${chars.slice(12, 16).join('')}-${chars.slice(16, 20).join('')}-${chars.slice(20).join('')}`;
+  const h = hex8(random) + hex8(random) + hex8(random) + hex8(random);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /** A Meet code: 8 characters of [A-Za-z0-9], like `5LM7fdZ0`. */
 export function randomCode(random: Random, length = 8): string {
-  return Array.from({ length }, () => alphanumeric[Math.floor(random() * alphanumeric.length)]).join('');
+  let code = '';
+  for (let i = 0; i < length; i++) code += alphanumeric[Math.floor(random() * alphanumeric.length)];
+  return code;
 }
 
 /** An ISO instant with the 7 fractional digits ASP.NET writes (`2020-07-22T11:57:40.3817518Z`). */

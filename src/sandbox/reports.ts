@@ -67,7 +67,8 @@ function select<T>(
   tenant: string | undefined,
   query: Record<string, string>,
 ): Reply {
-  const range = parseRange(query, state.now().getTime());
+  const nowMs = state.now().getTime();
+  const range = parseRange(query, nowMs);
   if (!range.ok) return badRequest(range.detail);
   let code: string | undefined;
   if (tenant !== undefined) {
@@ -77,17 +78,31 @@ function select<T>(
   }
   const { from, to } = range.value;
   const records = entries
-    .filter((e) => e.atMs >= from && e.atMs <= to && (code === undefined || e.tenantCode === code))
+    .filter(
+      (e) =>
+        e.atMs >= from &&
+        e.atMs <= to &&
+        (e.visibleFromMs === undefined || e.visibleFromMs <= nowMs) &&
+        (code === undefined || e.tenantCode === code),
+    )
     .sort((a, b) => a.atMs - b.atMs)
     .map((e) => e.record);
   return { status: 200, body: records };
 }
 
+function ensureSeeded(state: SandboxState): void {
+  const seed = state.pendingSeed;
+  state.pendingSeed = undefined;
+  seed?.();
+}
+
 export function getUsage(state: SandboxState, tenant: string | undefined, query: Record<string, string>): Reply {
+  ensureSeeded(state);
   const created = usageOfCreatedMeetings(state, state.now().getTime());
   return select(state, [...state.seededUsage, ...created], tenant, query);
 }
 
 export function getFeedbacks(state: SandboxState, tenant: string | undefined, query: Record<string, string>): Reply {
+  ensureSeeded(state);
   return select(state, state.feedback, tenant, query);
 }

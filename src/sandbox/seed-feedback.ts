@@ -24,7 +24,6 @@ export function seedFeedback(
   tenant: Tenant,
   meetCode: string,
   endMs: number,
-  nowMs: number,
 ): Dated<SandboxFeedbackRecord>[] {
   const count = pickWeighted(random, [
     [0, 67],
@@ -54,7 +53,7 @@ export function seedFeedback(
       ...pickOne(random, devices),
       id: randomGuid(random),
     };
-    if (atMs <= nowMs) out.push({ tenantCode: tenant.code, atMs, record });
+    out.push({ tenantCode: tenant.code, atMs, visibleFromMs: atMs, record });
   }
   return out;
 }

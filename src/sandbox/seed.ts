@@ -136,10 +136,19 @@ function settleSubscriptions(tenant: Tenant, records: Dated<SandboxUsageRecord>[
   }
 }
 
+/**
+ * Seeds the addon configurations now and the usage and feedback on first use. The days run from
+ * `days` before the start's now() to its end of day; a Meet (and its feedback) shows once now()
+ * has passed its end, so a test that moves the clock sees Meets "happen".
+ */
 export function seedState(state: SandboxState, days = 90): void {
-  const nowMs = state.now().getTime();
-  const today = Math.floor(nowMs / dayMs) * dayMs;
+  const startMs = state.now().getTime();
   state.addonConfigurations.push(...seedAddonConfigurations(state.tenants[0]!));
+  state.pendingSeed = () => seedReports(state, startMs, days);
+}
+
+function seedReports(state: SandboxState, startMs: number, days: number): void {
+  const today = Math.floor(startMs / dayMs) * dayMs;
   for (const tenant of state.tenants) {
     const meets: Dated<SandboxUsageRecord>[] = [];
     for (let dayStart = today - days * dayMs; dayStart <= today; dayStart += dayMs) {
@@ -149,9 +158,8 @@ export function seedState(state: SandboxState, days = 90): void {
       const count = weekday === 0 || weekday === 6 ? (random() < 0.3 ? 1 : 0) : pickInt(random, min, max);
       for (let i = 0; i < count; i++) {
         const { atMs, endMs, ...record } = seedMeet(random, tenant, dayStart);
-        if (endMs > nowMs) continue; // still running or yet to come: not in usage yet
-        meets.push({ tenantCode: tenant.code, atMs, record });
-        state.feedback.push(...seedFeedback(random, tenant, record.code, endMs, nowMs));
+        meets.push({ tenantCode: tenant.code, atMs, visibleFromMs: endMs, record });
+        state.feedback.push(...seedFeedback(random, tenant, record.code, endMs));
       }
     }
     meets.sort((a, b) => a.atMs - b.atMs);

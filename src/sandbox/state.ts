@@ -75,6 +75,8 @@ export interface SandboxFeedbackRecord {
 export interface Dated<T> {
   tenantCode: string;
   atMs: number;
+  /** Hidden until now() reaches this (a seeded Meet shows once it has ended). */
+  visibleFromMs?: number;
   record: T;
 }
 
@@ -86,6 +88,8 @@ export interface SandboxState {
   addonConfigurations: StoredAddonConfiguration[];
   seededUsage: Dated<SandboxUsageRecord>[];
   feedback: Dated<SandboxFeedbackRecord>[];
+  /** Demo usage and feedback are generated on the first report request (most tests never ask). */
+  pendingSeed?: () => void;
 }
 
 function makeTenant(code: string, name: string, includedMeetsPerMonth: number): Tenant {
