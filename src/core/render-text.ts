@@ -1,0 +1,154 @@
+import type { ConfigSummary, MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from './reply-model';
+
+/**
+ * The plain-text renderer of the CLI. Text from users and from the API is stripped of control
+ * characters, so a title cannot move the cursor or recolour the terminal.
+ */
+
+function clean(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}
+
+/** Columns padded to their widest cell; the last column is not padded. */
+export function formatTable(rows: string[][], indent = '  '): string[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length);
+  }
+  return rows.map(
+    (row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '),
+  );
+}
+
+function personText(p: ShownPerson): string {
+  const name = clean(p.displayName);
+  if (!p.email || p.email === p.displayName) return p.email ? clean(p.email) : name;
+  return `${name} <${clean(p.email)}>`;
+}
+
+const guestWords: Record<MeetCreatedPublic['guestAccess'], string> = {
+  none: 'only the people named',
+  anyone: 'anyone with the link, as Guest',
+  passcode: 'anyone with the guest passcode, as Guest',
+};
+
+function renderMeetCreated(pub: MeetCreatedPublic, priv: MeetCreatedPrivate): string {
+  const rows: string[][] = [
+    ['Join', pub.joinUrl],
+    ['Template', pub.template],
+  ];
+  if (pub.durationMinutes !== undefined) rows.push(['Duration', `${pub.durationMinutes} min`]);
+  if (pub.configName) rows.push(['Config', clean(pub.configName)]);
+  rows.push(['Guests', guestWords[pub.guestAccess]]);
+  for (const group of pub.participants) rows.push([group.label, group.people.map(personText).join(', ')]);
+  const privateRows: string[][] = [
+    ['Code', priv.code],
+    ['Join', priv.joinUrl],
+  ];
+  for (const { person, passcode } of priv.passcodes) privateRows.push([`Passcode of ${personText(person)}`, passcode]);
+  if (priv.guestPasscode !== undefined) privateRows.push(['Guest passcode', clean(priv.guestPasscode)]);
+  return [
+    `Meet created: ${clean(pub.title)}`,
+    ...formatTable(rows.map(([k, v]) => [`${k}:`, v])),
+    '',
+    '--- Only for you (do not share in a channel) ---',
+    ...formatTable(privateRows.map(([k, v]) => [`${k}:`, v])),
+  ].join('\n');
+}
+
+function rangeHeading(what: string, reply: Extract<Reply, { kind: 'usage' | 'feedback' }>): string {
+  const { label, startDay, endDay, timeZone } = reply.range;
+  const tenant = reply.tenant ? `, tenant ${clean(reply.tenant)}` : '';
+  return `${what}, ${clean(label)} (${startDay} to ${endDay}, ${timeZone})${tenant}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function renderUsage(reply: Extract<Reply, { kind: 'usage' }>): string {
+  const s = reply.summary;
+  const lines = [rangeHeading('Usage', reply)];
+  if (s.meetCount === 0) return [...lines, '  No Meets in this range.'].join('\n');
+  lines.push(
+    ...formatTable([
+      ['Meets', String(s.meetCount)],
+      ['Minutes', `${s.totalMinutes} total, ${s.billableMinutes} billable`],
+      ['Free / covered / charged', `${s.freeCount} / ${s.coveredCount} / ${s.chargedCount}`],
+      ['Average participants', String(s.averageParticipants)],
+      ...(s.busiestDay ? [['Busiest day', `${s.busiestDay.date} (${plural(s.busiestDay.meetCount, 'Meet')})`]] : []),
+    ]),
+  );
+  if (s.longest.length > 0) {
+    lines.push('', 'Longest Meets');
+    const rows = s.longest.map((m) => [m.code, m.date, `${m.minutes} min`, clean(m.title)]);
+    lines.push(...formatTable([['Code', 'Day', 'Length', 'Title'], ...rows]));
+  }
+  return lines.join('\n');
+}
+
+function renderFeedback(reply: Extract<Reply, { kind: 'feedback' }>): string {
+  const s = reply.summary;
+  const lines = [rangeHeading('Feedback', reply)];
+  if (s.count === 0) return [...lines, '  No feedback in this range.'].join('\n');
+  lines.push(
+    ...formatTable([
+      ['Responses', String(s.count)],
+      ['Average rating', String(s.averageRating)],
+    ]),
+  );
+  lines.push('', 'Ratings');
+  lines.push(
+    ...formatTable(
+      s.distribution.map((d) => [String(d.rating), String(d.count), '#'.repeat(Math.ceil((d.count / s.count) * 20))]),
+    ),
+  );
+  if (s.lowest.length > 0) {
+    lines.push('', 'Lowest rated');
+    lines.push(...formatTable(s.lowest.map((f) => [String(f.rating), f.date, clean(f.text)])));
+  }
+  return lines.join('\n');
+}
+
+function renderConfigs(configs: ConfigSummary[]): string {
+  if (configs.length === 0) return 'No addon configurations.';
+  const rows = configs.map((c) => [
+    clean(c.name) + (c.isDefault ? ' (default)' : ''),
+    c.id,
+    c.addons.length > 0 ? c.addons.map(clean).join(', ') : '-',
+  ]);
+  return ['Addon configurations', ...formatTable([['Name', 'Id', 'Addons'], ...rows])].join('\n');
+}
+
+export function renderReplyAsText(reply: Reply): string {
+  switch (reply.kind) {
+    case 'meetCreated':
+      return renderMeetCreated(reply.public, reply.private);
+    case 'usage':
+      return renderUsage(reply);
+    case 'feedback':
+      return renderFeedback(reply);
+    case 'configs':
+      return renderConfigs(reply.configs);
+    case 'help':
+      return [
+        reply.intro,
+        ...reply.entries.flatMap((e) => [
+          '',
+          `  ${e.usage}`,
+          `    ${e.description}`,
+          ...(e.example ? [`    e.g. ${e.example}`] : []),
+        ]),
+      ].join('\n');
+    case 'notice':
+      return clean(reply.text);
+    case 'error':
+      return [
+        `Error: ${clean(reply.message)}`,
+        ...(reply.hint ? [clean(reply.hint)] : []),
+        ...(reply.usage ? [`Usage: ${reply.usage}`] : []),
+        ...(reply.referenceId ? [`Reference: ${reply.referenceId}`] : []),
+      ].join('\n');
+  }
+}
