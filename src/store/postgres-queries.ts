@@ -14,13 +14,14 @@ export const postgresSql = {
       updated_at = EXCLUDED.updated_at`,
   findConversation: 'SELECT * FROM teams_conversations WHERE conversation_id = $1',
   deleteConversation: 'DELETE FROM teams_conversations WHERE conversation_id = $1',
-  // Inserts, or takes over a key whose claim expired. A concurrent claimer waits on the row lock
-  // and re-checks the WHERE against the winner's row, so it updates nothing.
-  claimKey: `INSERT INTO idempotency_keys (key, claimed_at, expires_at) VALUES ($1, $2, $3)
-    ON CONFLICT (key) DO UPDATE SET claimed_at = EXCLUDED.claimed_at, expires_at = EXCLUDED.expires_at,
-      completed_at = NULL, outcome = NULL
-    WHERE idempotency_keys.expires_at <= EXCLUDED.claimed_at`,
-  findKey: 'SELECT completed_at, outcome FROM idempotency_keys WHERE key = $1',
+  // The hot path writes nothing when the key exists (no row lock, no WAL, no commit flush).
+  insertKey: `INSERT INTO idempotency_keys (key, claimed_at, expires_at) VALUES ($1, $2, $3)
+    ON CONFLICT (key) DO NOTHING`,
+  // Takes over an expired claim. A concurrent taker waits on the row lock and re-checks the WHERE
+  // against the winner's row, so it updates nothing.
+  takeOverKey: `UPDATE idempotency_keys SET claimed_at = $2, expires_at = $3, completed_at = NULL, outcome = NULL
+    WHERE key = $1 AND expires_at <= $2`,
+  findKey: 'SELECT completed_at, expires_at, outcome FROM idempotency_keys WHERE key = $1',
   completeKey: 'UPDATE idempotency_keys SET completed_at = $1, outcome = $2 WHERE key = $3',
   releaseKey: 'DELETE FROM idempotency_keys WHERE key = $1',
   purgeKeys: 'DELETE FROM idempotency_keys WHERE expires_at <= $1',

@@ -133,12 +133,21 @@ function createPostgresStore(pool: Pool, clock: Clock): Store {
     claimIdempotency: (key, ttlMs) =>
       guardStore('claimIdempotency', async () => {
         const now = clock();
-        if ((await count(sql.claimKey, [key, now, new Date(now.getTime() + ttlMs)])) === 1) {
-          return { status: 'claimed' as const };
+        const claim = [key, now, new Date(now.getTime() + ttlMs)];
+        // A second round only when the key vanished (released) between the insert and the select.
+        for (let attempt = 0; attempt < 2; attempt++) {
+          if ((await count(sql.insertKey, claim)) === 1) return { status: 'claimed' as const };
+          const [row] = await rows(sql.findKey, [key]);
+          if (!row) continue;
+          if ((row.expires_at as Date) <= now) {
+            return (await count(sql.takeOverKey, claim)) === 1
+              ? { status: 'claimed' as const }
+              : { status: 'taken' as const };
+          }
+          if (!row.completed_at) return { status: 'taken' as const };
+          return { status: 'taken' as const, outcome: optional(row.outcome) };
         }
-        const [row] = await rows(sql.findKey, [key]);
-        if (!row?.completed_at) return { status: 'taken' as const };
-        return { status: 'taken' as const, outcome: optional(row.outcome) };
+        return { status: 'taken' as const };
       }),
     completeIdempotency: (key, outcome) =>
       guardStore('completeIdempotency', async () => {
