@@ -1,7 +1,7 @@
 import type { Command, ParseContext, ParseResult } from './command';
 import type { Result } from './errors';
 import { type Arg, readArgs } from './parse-args';
-import { buildCreate } from './parse-create';
+import { buildCreate, createUsage } from './parse-create';
 import { buildDigest } from './parse-digest';
 import { createMentionMatcher, isBotMention, type MentionMatcher } from './parse-people';
 import { buildReport } from './parse-report';
@@ -65,7 +65,9 @@ function parseText(text: string, context: ParseContext): ParseResult {
   const subcommand = first?.kind === 'word' ? subcommands.get(first.value.toLowerCase()) : undefined;
   const args = readArgs(tokens.value, subcommand === undefined ? start : start + 1, context, match);
   if (subcommand === undefined) {
-    return args.ok ? buildCreate(args.value) : { ok: false, error: { ...args.error, usage: usageLines.create } };
+    if (args.ok) return buildCreate(args.value);
+    const words = tokens.value.filter((token) => token.kind === 'word').map((token) => token.value);
+    return { ok: false, error: { ...args.error, usage: createUsage(words) } };
   }
   const usage = usageLines[subcommand];
   const command = args.ok ? buildSubcommand(subcommand, args.value) : args;

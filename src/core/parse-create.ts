@@ -25,15 +25,23 @@ const maxConfig = 200;
 const hoursOnly = /^\d{1,2}(?:h|hr|hrs|hour|hours)$/i;
 const minutesOnly = /^\d{1,2}(?:m|min|mins|minute|minutes)$/i;
 
-function templateOf(arg: Arg): Template | undefined {
-  return arg.kind === 'word' ? templates.get(arg.text.toLowerCase()) : undefined;
+/** The usage line of a create command whose words are `words` (the first template word decides). */
+export function createUsage(words: Iterable<string>): string {
+  for (const word of words) {
+    const template = templates.get(word.toLowerCase());
+    if (template !== undefined) return usageLines[template === 'quick' ? 'create' : template];
+  }
+  return usageLines.create;
 }
 
-/** The create command the arguments describe; `firstIsCommandWord` widens "did you mean". */
+function* wordsOf(args: readonly Arg[]): Generator<string> {
+  for (const arg of args) if (arg.kind === 'word') yield arg.text;
+}
+
+/** The create command the arguments describe. */
 export function buildCreate(args: readonly Arg[]): ParseResult {
   const command: CreateCommand = { kind: 'create', template: 'quick', people: [], guests: { kind: 'default' } };
-  const typedTemplate = args.map(templateOf).find((t) => t !== undefined);
-  const usage = usageLines[typedTemplate === undefined || typedTemplate === 'quick' ? 'create' : typedTemplate];
+  const usage = createUsage(wordsOf(args));
   const fail = (message: string, token?: string): ParseResult => ({
     ok: false,
     error: { message, token, usage } satisfies UserError,
