@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger';
 import type { Meeting } from '../meet/schemas';
 import { createFaultList, type SandboxFault } from './faults';
+import { maxBodyBytes, readBody, redactSecret, send } from './http-io';
 import { problem, problemBody, type Reply } from './problem';
 import { createRoutes, matchRoute } from './routes';
 import { seedState } from './seed';
@@ -56,51 +57,6 @@ export interface Sandbox {
   /** Every issued token becomes invalid (the next call gets 401). */
   expireTokens(): void;
   close(): Promise<void>;
-}
-
-const maxBodyBytes = 1024 * 1024;
-
-type BodyRead =
-  | { kind: 'empty' }
-  | { kind: 'json'; value: unknown }
-  | { kind: 'invalid'; text: string }
-  | { kind: 'too-large' };
-
-async function readBody(req: IncomingMessage): Promise<BodyRead> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    // Keep draining past the limit so the client gets the 413 instead of a reset.
-    if (size <= maxBodyBytes) chunks.push(chunk as Buffer);
-  }
-  if (size > maxBodyBytes) return { kind: 'too-large' };
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return { kind: 'empty' };
-  try {
-    return { kind: 'json', value: JSON.parse(text) };
-  } catch {
-    return { kind: 'invalid', text };
-  }
-}
-
-function redactSecret(path: string, body: unknown): unknown {
-  if (!/^\/v1\/token\/?$/i.test(path) || typeof body !== 'object' || body === null || !('client_secret' in body)) {
-    return body;
-  }
-  return { ...body, client_secret: '[redacted]' };
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  const headers: Record<string, string> = { ...reply.headers };
-  if (reply.body === undefined) {
-    res.writeHead(reply.status, headers).end();
-    return;
-  }
-  const isProblem =
-    reply.status >= 400 && typeof reply.body === 'object' && reply.body !== null && 'title' in reply.body;
-  headers['content-type'] ??= isProblem ? 'application/problem+json; charset=utf-8' : 'application/json; charset=utf-8';
-  res.writeHead(reply.status, headers).end(JSON.stringify(reply.body));
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -179,7 +135,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return problem(405, `${path} does not accept ${method}`, { allow: match.allow.join(', ') });
       }
       if (body.kind === 'too-large') return problem(413, `the body is larger than ${maxBodyBytes} bytes`);
-      if (body.kind === 'invalid') return problem(400, 'the body is not valid JSON');
       if (match.route.auth && authState !== 'ok') {
         return unauthorized(
           authState === 'missing'
@@ -189,6 +144,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               : 'the token is not valid',
         );
       }
+      // As in ASP.NET, authentication comes before the body is bound.
+      if (body.kind === 'invalid') return problem(400, 'the body is not valid JSON');
       return match.route.handle({
         body: body.kind === 'json' ? body.value : undefined,
         query: Object.fromEntries(url.searchParams),

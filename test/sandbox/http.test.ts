@@ -45,6 +45,11 @@ describe('sandbox HTTP behaviour', () => {
     expect(detailOf(result)).toBe('the body is not valid JSON');
   });
 
+  it('checks the token before the body, like ASP.NET', async () => {
+    const result = await call(sandbox, 'POST', '/v1/meetings', { rawBody: '{"title":' });
+    expect(result.status).toBe(401);
+  });
+
   it('answers 413 for a body over 1 MB', async () => {
     const result = await call(sandbox, 'POST', '/v1/meetings', {
       token,
@@ -63,6 +68,16 @@ describe('sandbox HTTP behaviour', () => {
       body: undefined,
       authorized: true,
     });
+  });
+});
+
+describe('sandbox close', () => {
+  it('closes with keep-alive connections open, and refuses connections afterwards', async () => {
+    const sandbox = await startSandbox({ seed: false });
+    await getToken(sandbox);
+    await sandbox.close();
+    await sandbox.close();
+    await expect(fetch(`${sandbox.url}/v1/token`, { method: 'POST', body: '{}' })).rejects.toThrow();
   });
 });
 
