@@ -13,34 +13,67 @@ function errorOf(error: unknown, options?: Parameters<typeof describeFailure>[2]
 describe('describeFailure', () => {
   test.each([
     [
+      'unauthorized',
       new MeetApiError('unauthorized', 'token request failed', { status: 401 }),
       /could not sign in to Meet/,
       /MEET_CLIENT_KEY and MEET_CLIENT_SECRET/,
       false,
     ],
-    [new MeetApiError('rate_limited', 'x', { status: 429, retryAfterMs: 12_300 }), /busy/, /in 13 seconds/, true],
-    [new MeetApiError('rate_limited', 'x', { status: 429 }), /busy/, /in a minute/, true],
-    [new MeetApiError('timeout', 'x'), /did not answer in time/, /Try again/, true],
-    [new MeetApiError('network', 'x'), /could not reach Meet/, /Try again/, true],
-    [new MeetApiError('server_error', 'x', { status: 503 }), /had a problem \(HTTP 503\)/, /Try again/, true],
     [
+      'rate_limited with Retry-After',
+      new MeetApiError('rate_limited', 'x', { status: 429, retryAfterMs: 12_300 }),
+      /busy/,
+      /in 13 seconds/,
+      true,
+    ],
+    [
+      'rate_limited without Retry-After',
+      new MeetApiError('rate_limited', 'x', { status: 429 }),
+      /busy/,
+      /in a minute/,
+      true,
+    ],
+    ['timeout', new MeetApiError('timeout', 'x'), /did not answer in time/, /Try again/, true],
+    ['network', new MeetApiError('network', 'x'), /could not reach Meet/, /Try again/, true],
+    [
+      'server_error',
+      new MeetApiError('server_error', 'x', { status: 503 }),
+      /had a problem \(HTTP 503\)/,
+      /Try again/,
+      true,
+    ],
+    [
+      'bad_request with detail',
       new MeetApiError('bad_request', 'x', { status: 400, detail: 'title: too long' }),
       /did not accept the request: title: too long/,
       /Check/,
       false,
     ],
-    [new MeetApiError('not_found', 'x', { status: 404 }), /could not find/, /tenant code/, false],
-    [new MeetApiError('invalid_request', 'x'), /went wrong between meetbot and Meet/, /reference id/, false],
-    [new AppError('store_error', 'SQLITE_BUSY: database is locked'), /could not read or save/, /reference id/, true],
+    ['not_found', new MeetApiError('not_found', 'x', { status: 404 }), /could not find/, /tenant code/, false],
     [
+      'invalid_request',
+      new MeetApiError('invalid_request', 'x'),
+      /went wrong between meetbot and Meet/,
+      /reference id/,
+      false,
+    ],
+    [
+      'AppError store_error',
+      new AppError('store_error', 'SQLITE_BUSY: database is locked'),
+      /could not read or save/,
+      /reference id/,
+      true,
+    ],
+    [
+      'a TypeError',
       new TypeError("Cannot read properties of undefined (reading 'x')"),
       /went wrong on our side/,
       /reference id/,
       false,
     ],
-    ['a string', /went wrong on our side/, /reference id/, false],
-    [null, /went wrong on our side/, /reference id/, false],
-  ])('%p', (error, message, hint, retryable) => {
+    ['a thrown string', 'a string', /went wrong on our side/, /reference id/, false],
+    ['null', null, /went wrong on our side/, /reference id/, false],
+  ])('%s', (_name, error, message, hint, retryable) => {
     const reply = errorOf(error);
     expect(reply.message).toMatch(message);
     expect(reply.hint).toMatch(hint);
