@@ -12,7 +12,13 @@ describe('the HTTP server', () => {
       logger: createSilentLogger(),
       ready: async () => ({ ok: ready, checks: { store: ready ? 'ok' : 'unavailable' } }),
       routes: [
-        { method: 'POST', path: '/echo', handle: (_req, res) => res.end('posted') },
+        {
+          method: 'POST',
+          path: '/echo',
+          handle: (_req, res) => {
+            res.end('posted');
+          },
+        },
         {
           method: 'GET',
           path: '/boom',
