@@ -7,6 +7,7 @@ export interface SandboxFault {
   /** Answer this status instead of handling (with `body`, `headers`). */
   status?: number;
   headers?: Record<string, string>;
+  /** Sent as JSON (default: a ProblemDetails of `status`); a string with a non-JSON content-type header is sent as it is. */
   body?: unknown;
   /** Wait this long first (then answer `status`, or handle normally when no status). */
   delayMs?: number;

@@ -35,10 +35,19 @@ export function redactSecret(path: string, body: unknown): unknown {
   return { ...body, client_secret: '[redacted]' };
 }
 
+/**
+ * Writes a reply: JSON, or ProblemDetails JSON for errors. A string body under a non-JSON
+ * content-type (a fault imitating a proxy's HTML error page) is written as it is.
+ */
 export function send(res: ServerResponse, reply: Reply): void {
-  const headers: Record<string, string> = { ...reply.headers };
+  const headers = Object.fromEntries(Object.entries(reply.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   if (reply.body === undefined) {
     res.writeHead(reply.status, headers).end();
+    return;
+  }
+  const contentType = headers['content-type'];
+  if (typeof reply.body === 'string' && contentType !== undefined && !/json/i.test(contentType)) {
+    res.writeHead(reply.status, headers).end(reply.body);
     return;
   }
   const isProblem =

@@ -175,7 +175,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const { port, address, family } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
-  const host = family === 'IPv6' ? `[${address}]` : address;
+  // Listening on every interface: the URL to give a client is still loopback.
+  const reachable = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
+  const host = family === 'IPv6' ? `[${reachable}]` : reachable;
 
   return {
     url: `http://${host}:${port}`,

@@ -33,6 +33,18 @@ describe('sandbox faults', () => {
     expect((await create()).status).toBe(201);
   });
 
+  it('answers a raw string body under a non-JSON content type, like a proxy error page', async () => {
+    sandbox.injectFault({
+      path: '/v1/meetings',
+      status: 502,
+      headers: { 'Content-Type': 'text/html' },
+      body: '<html>Bad gateway</html>',
+    });
+    const failed = await create();
+    expect(failed).toMatchObject({ status: 502, body: '<html>Bad gateway</html>' });
+    expect(failed.headers.get('content-type')).toBe('text/html');
+  });
+
   it('matches the method and a RegExp path', async () => {
     sandbox.injectFault({ method: 'get', path: /^\/v1\/addonConfigurations/, status: 500, times: Infinity });
     expect((await create()).status).toBe(201);

@@ -71,6 +71,18 @@ describe('sandbox HTTP behaviour', () => {
   });
 });
 
+describe('sandbox on every interface', () => {
+  it('still gives a loopback URL', async () => {
+    const sandbox = await startSandbox({ seed: false, host: '0.0.0.0' });
+    try {
+      expect(sandbox.url).toBe(`http://127.0.0.1:${sandbox.port}`);
+      await expect(getToken(sandbox)).resolves.toEqual(expect.any(String));
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
 describe('sandbox close', () => {
   it('closes with keep-alive connections open, and refuses connections afterwards', async () => {
     const sandbox = await startSandbox({ seed: false });
