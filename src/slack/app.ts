@@ -1,0 +1,137 @@
+import { App, type types, type webApi } from '@slack/bolt';
+import type { Config } from '../config';
+import type { Clock } from '../core/clock';
+import { AppError } from '../core/errors';
+import { generatePasscode } from '../core/passcode';
+import type { SsoSettings } from '../core/people';
+import type { DigestCommands } from '../digest/digest-commands';
+import type { Route } from '../http-route';
+import type { Logger } from '../logger';
+import type { MeetApi } from '../meet/meet-api';
+import type { Store } from '../store/store';
+import { toBoltLogger } from './bolt-logger';
+import type { SlackContext } from './context';
+import { toAppError } from './errors';
+import { createInstallationStore, findBotToken } from './installation-store';
+import { checkMessage } from './limits';
+import { registerListeners } from './listeners';
+import { createPeopleResolver } from './people';
+import { createSlackReceiver } from './receiver';
+
+export interface SlackDeps {
+  config: NonNullable<Config['slack']>;
+  meet: MeetApi;
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+  sso: SsoSettings;
+  defaultTimeZone: string;
+  /** Undefined until digests are set up: `/meet digest…` then says so plainly. */
+  digests?: DigestCommands;
+  /** Tests make passcodes predictable; production uses the secure generator. */
+  generatePasscode?: () => string;
+  /** How long a slow Meet API stays silent before "Creating your Meet…" (default 1500 ms). */
+  slowNoticeMs?: number;
+}
+
+export interface SlackApp {
+  routes: Route[];
+  /** Posts a channel message (digests). Never retried blindly; `not_found` when the bot cannot post there. */
+  postMessage(
+    target: { workspaceId?: string; channelId: string },
+    message: { text: string; blocks?: unknown[] },
+  ): Promise<{ messageId: string }>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The Slack adapter: Bolt over our HTTP server (or Socket Mode), single-workspace or OAuth install. */
+export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
+  const { config } = deps;
+  const logger = deps.logger.child({ component: 'slack' });
+  if (!config.signingSecret?.trim()) {
+    throw new AppError('config_invalid', 'SLACK_SIGNING_SECRET is empty: Slack requests cannot be verified');
+  }
+  // Slack's client retries for about 30 minutes by default: a post must never be repeated blindly.
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: config.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+  };
+  const oauth = config.oauth && !config.appToken ? config.oauth : undefined;
+  const installationStore = oauth ? createInstallationStore(deps.store) : undefined;
+  const socketMode = Boolean(config.appToken);
+  if (socketMode && !config.botToken) {
+    throw new AppError(
+      'config_invalid',
+      'Socket Mode (SLACK_APP_TOKEN) needs SLACK_BOT_TOKEN: the OAuth install is served over HTTP only',
+    );
+  }
+  if (config.oauth && config.botToken && !socketMode)
+    logger.warn('SLACK_BOT_TOKEN is ignored: the OAuth install is on');
+  const http = socketMode
+    ? undefined
+    : createSlackReceiver({
+        signingSecret: config.signingSecret,
+        logger,
+        clock: deps.clock,
+        clientOptions: clientOptions as Record<string, unknown>,
+        oauth: oauth && installationStore ? { ...oauth, installationStore } : undefined,
+      });
+  const app = new App({
+    logger: toBoltLogger(logger),
+    clientOptions,
+    tokenVerificationEnabled: false,
+    ...(socketMode
+      ? { socketMode: true, appToken: config.appToken, token: config.botToken, signingSecret: config.signingSecret }
+      : { receiver: http?.receiver, ...(oauth ? {} : { token: config.botToken }) }),
+  });
+  const ctx: SlackContext = {
+    app,
+    meet: deps.meet,
+    store: deps.store,
+    logger,
+    clock: deps.clock,
+    sso: deps.sso,
+    defaultTimeZone: deps.defaultTimeZone,
+    digests: deps.digests,
+    people: createPeopleResolver(),
+    generatePasscode: deps.generatePasscode ?? generatePasscode,
+    slowNoticeMs: deps.slowNoticeMs ?? 1500,
+  };
+  registerListeners(ctx, { oauth: Boolean(oauth) });
+
+  async function tokenFor(workspaceId: string | undefined): Promise<string> {
+    const token = oauth ? (workspaceId ? await findBotToken(deps.store, workspaceId) : undefined) : config.botToken;
+    if (!token)
+      throw new AppError('not_found', `meetbot is not installed in Slack workspace ${workspaceId ?? '(none given)'}`);
+    return token;
+  }
+
+  return {
+    routes: http?.routes ?? [],
+    async postMessage(target, message) {
+      const problems = checkMessage(message);
+      if (problems.length > 0) throw new AppError('internal', `message over Slack's limits: ${problems.join('; ')}`);
+      const token = await tokenFor(target.workspaceId);
+      try {
+        const result = await app.client.chat.postMessage({
+          token,
+          channel: target.channelId,
+          text: message.text,
+          blocks: message.blocks as types.KnownBlock[],
+        });
+        return { messageId: result.ts ?? '' };
+      } catch (error) {
+        throw toAppError(error, `the message to ${target.channelId}`);
+      }
+    },
+    async start() {
+      if (socketMode) await app.start();
+    },
+    async stop() {
+      if (socketMode) await app.stop();
+    },
+  };
+}

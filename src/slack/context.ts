@@ -1,0 +1,24 @@
+import type { App } from '@slack/bolt';
+import type { Clock } from '../core/clock';
+import type { SsoSettings } from '../core/people';
+import type { DigestCommands } from '../digest/digest-commands';
+import type { Logger } from '../logger';
+import type { MeetApi } from '../meet/meet-api';
+import type { Store } from '../store/store';
+import type { PeopleResolver } from './people';
+
+/** What every Slack listener needs, built once in app.ts. */
+export interface SlackContext {
+  app: App;
+  meet: MeetApi;
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+  sso: SsoSettings;
+  defaultTimeZone: string;
+  digests?: DigestCommands;
+  people: PeopleResolver;
+  generatePasscode: () => string;
+  /** Before this, a slow Meet API is silent; after it the typist sees "Creating your Meet…". */
+  slowNoticeMs: number;
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { type DescribeFailureOptions, describeFailure } from '../core/describe-failure';
+import { AppError } from '../core/errors';
+import type { Reply } from '../core/reply-model';
+import type { Logger } from '../logger';
+
+/**
+ * The one place where the Slack adapter logs a failure: one line with a reference id, and the
+ * words for the person (describeFailure), who gets the same reference id.
+ */
+
+const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+export function newReferenceId(): string {
+  return Array.from(randomBytes(8), (b) => alphabet[b % alphabet.length]).join('');
+}
+
+export function reportFailure(
+  logger: Logger,
+  error: unknown,
+  where: string,
+  options: DescribeFailureOptions & { fields?: Record<string, unknown> } = {},
+): Reply {
+  const referenceId = newReferenceId();
+  const { fields, ...describe } = options;
+  logger.error({ err: error, referenceId, where, ...fields }, `Slack ${where} failed`);
+  return describeFailure(error, referenceId, describe);
+}
+
+/** Slack Web API errors that mean "the bot can no longer post there". */
+const goneErrors = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'account_inactive',
+  'token_revoked',
+  'invalid_auth',
+  'not_authed',
+  'team_not_found',
+  'team_access_not_granted',
+  'missing_scope',
+]);
+
+/** A Web API failure as our error family: `not_found` when the target is gone, retry hints on 429. */
+export function toAppError(error: unknown, what: string): AppError {
+  if (error instanceof AppError) return error;
+  const e = error as { code?: string; data?: { error?: string }; retryAfter?: number };
+  if (e.code === 'slack_webapi_rate_limited_error') {
+    return new AppError('platform_error', `Slack rate-limited ${what}`, {
+      cause: error,
+      retryAfterMs: (e.retryAfter ?? 1) * 1000,
+    });
+  }
+  const slackCode = e.data?.error;
+  if (slackCode && goneErrors.has(slackCode)) {
+    return new AppError('not_found', `Slack refused ${what}: ${slackCode}`, { cause: error });
+  }
+  return new AppError('platform_error', `Slack refused ${what}${slackCode ? `: ${slackCode}` : ''}`, { cause: error });
+}

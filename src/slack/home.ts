@@ -1,0 +1,41 @@
+import type { types } from '@slack/bolt';
+import type { AuditEntry } from '../store/store';
+import { type Block, context, header, linkButton, mrkdwnSection } from './block-kit';
+import { codeSpan, escapeMrkdwn } from './escape';
+import { slackLimits } from './limits';
+
+/** App Home: the person's recent Meets with Join buttons, and how to create one. */
+
+export const homeRecentLimit = 20;
+
+const howTo = [
+  '*Create a Meet*',
+  `• ${codeSpan('/meet')}: a quick Meet, anyone with the link joins`,
+  `• ${codeSpan('/meet interview @alice jane@example.com "Backend interview"')}: you organize, Alice interviews, Jane is the candidate`,
+  `• ${codeSpan('/meet new')}, or the shortcut *Create a Meet*: a form`,
+  `• ${codeSpan('/meet help')}: everything else (usage, feedback, configurations, digests)`,
+].join('\n');
+
+function when(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}
+
+export function buildHomeView(meets: AuditEntry[], timeZone: string): types.HomeView {
+  const blocks: Block[] = [header('meetbot'), mrkdwnSection(howTo), { type: 'divider' }, header('Your recent Meets')];
+  if (meets.length === 0) {
+    blocks.push(context(['No Meets yet. Type `/meet` in any channel to create one.']));
+  }
+  // Each Meet is 2 blocks; the view keeps within 100 blocks.
+  const room = Math.floor((slackLimits.viewBlocks - blocks.length) / 2);
+  for (const m of meets.slice(0, Math.min(room, homeRecentLimit))) {
+    const channel = m.channelId && /^[CGD][A-Z0-9]+$/.test(m.channelId) ? ` in <#${m.channelId}>` : '';
+    blocks.push(
+      mrkdwnSection(
+        `*${escapeMrkdwn(m.title)}* · ${escapeMrkdwn(m.template)} · ${m.participants.length} people\n${when(m.createdAt, timeZone)}${channel} · ${codeSpan(m.meetCode)}`,
+        linkButton('Join', m.joinUrl, `home_join_${m.meetCode}`),
+      ),
+    );
+    blocks.push({ type: 'divider' });
+  }
+  return { type: 'home', blocks };
+}

@@ -1,0 +1,94 @@
+import type { ViewSubmitAction, webApi } from '@slack/bolt';
+import { renderReply } from './blocks';
+import { handleSlashCommand } from './commands';
+import type { SlackContext } from './context';
+import { reportFailure } from './errors';
+import { buildHomeView, homeRecentLimit } from './home';
+import { createMeetCallbackId, findEmails, findMentions } from './modal';
+import { handleCreateSubmission } from './modal-submit';
+import { openCreateModal } from './open-modal';
+
+/** Every Bolt listener: ack first, then the work (processBeforeResponse is off, the ack leaves at once). */
+export function registerListeners(ctx: SlackContext, options: { oauth: boolean }): void {
+  const { app, logger } = ctx;
+
+  app.command('/meet', async ({ command, ack, client }) => {
+    await ack();
+    await handleSlashCommand(ctx, command, client);
+  });
+
+  app.view<ViewSubmitAction>({ callback_id: createMeetCallbackId, type: 'view_submission' }, (args) =>
+    handleCreateSubmission(ctx, args),
+  );
+
+  app.shortcut('create_meet', async ({ shortcut, ack, client }) => {
+    await ack();
+    await guarded(ctx, client, shortcut.user.id, 'shortcut', () =>
+      openCreateModal(ctx, client, { triggerId: shortcut.trigger_id }),
+    );
+  });
+
+  app.shortcut('create_meet_from_message', async ({ shortcut, ack, client }) => {
+    await ack();
+    if (shortcut.type !== 'message_action') return;
+    const text = shortcut.message.text ?? '';
+    await guarded(ctx, client, shortcut.user.id, 'message shortcut', () =>
+      openCreateModal(ctx, client, {
+        triggerId: shortcut.trigger_id,
+        channelId: shortcut.channel.id,
+        prefill: { emails: findEmails(text), userIds: findMentions(text).filter((id) => id !== shortcut.user.id) },
+      }),
+    );
+  });
+
+  // Link buttons still send an action; unacknowledged, Slack shows the user a warning.
+  app.action(/^(join_meet|join_meet_private|home_join_.*)$/, async ({ ack }) => {
+    await ack();
+  });
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    const meets = await ctx.store.listMeetsByUser({ platform: 'slack', userId: event.user, limit: homeRecentLimit });
+    await client.views.publish({ user_id: event.user, view: buildHomeView(meets, ctx.defaultTimeZone) });
+  });
+
+  const forget = async (body: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean }) => {
+    if (!options.oauth) {
+      logger.warn({ teamId: body.team_id }, 'meetbot was uninstalled or its tokens revoked (single-workspace mode)');
+      return;
+    }
+    const isEnterpriseInstall = body.is_enterprise_install === true;
+    await ctx.store.deleteSlackInstallation({
+      teamId: body.team_id,
+      enterpriseId: body.enterprise_id,
+      isEnterpriseInstall,
+    });
+    logger.info({ teamId: body.team_id, enterpriseId: body.enterprise_id }, 'Slack installation removed');
+  };
+  app.event('app_uninstalled', async ({ body }) => forget(body));
+  app.event('tokens_revoked', async ({ event, body }) => {
+    if ((event.tokens.bot ?? []).length > 0) await forget(body);
+  });
+
+  app.error(async (error) => {
+    logger.error({ err: error }, 'Slack listener failed');
+  });
+}
+
+/** Runs shortcut work; a failure reaches the person as a direct message with a reference id. */
+async function guarded(
+  ctx: SlackContext,
+  client: webApi.WebClient,
+  userId: string,
+  where: string,
+  work: () => Promise<void>,
+) {
+  try {
+    await work();
+  } catch (error) {
+    const reply = reportFailure(ctx.logger, error, where, { operation: 'read' });
+    await client.chat
+      .postMessage({ channel: userId, ...renderReply(reply) })
+      .catch((e: unknown) => ctx.logger.error({ err: e }, 'could not tell the user about the failure'));
+  }
+}

@@ -1,0 +1,99 @@
+import type { SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
+import type { CreateCommand } from '../core/command';
+import type { Result } from '../core/errors';
+import { planMeeting } from '../core/plan-meeting';
+import type { SlackContext } from './context';
+import { type CreateRequest, createMeetFromSlack, type Replier } from './create-meet';
+import { toAppError } from './errors';
+import { blockForField, readCreateForm } from './modal-form';
+import { responseUrlReplier } from './response-url';
+
+/** How long the submission waits for people lookups before it closes the modal anyway (ack within 3 s). */
+const precheckBudgetMs = 1500;
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & { client: webApi.WebClient };
+
+export async function handleCreateSubmission(ctx: SlackContext, { ack, body, view, client }: Args): Promise<void> {
+  const form = readCreateForm(view);
+  if (!form.ok) {
+    await ack({ response_action: 'errors', errors: form.errors });
+    return;
+  }
+  const teamId = body.team?.id ?? body.enterprise?.id;
+  const typistId = body.user.id;
+  const precheck = await Promise.race([
+    resolveAndCheck(ctx, client, teamId, typistId, form.command),
+    new Promise<undefined>((r) => setTimeout(() => r(undefined), precheckBudgetMs).unref()),
+  ]).catch(() => undefined);
+  if (precheck && !precheck.ok) {
+    await ack({ response_action: 'errors', errors: { [precheck.block]: precheck.message } });
+    return;
+  }
+  await ack();
+  const responseUrl = body.response_urls?.[0]?.response_url;
+  await createMeetFromSlack(ctx, {
+    command: form.command,
+    client,
+    teamId,
+    channelId: form.channelId,
+    typistId,
+    idempotencyKey: `slack:view:${view.id}`,
+    replier: responseUrl
+      ? responseUrlReplier(responseUrl)
+      : webApiReplier(client, form.channelId ?? typistId, typistId),
+    resolved: precheck?.ok ? precheck.value : undefined,
+  });
+}
+
+type Checked =
+  | { ok: true; value: NonNullable<CreateRequest['resolved']> }
+  | { ok: false; block: string; message: string };
+
+/** People and the plan, so mistakes show on the form's fields (the real plan is made again later). */
+async function resolveAndCheck(
+  ctx: SlackContext,
+  client: webApi.WebClient,
+  teamId: string | undefined,
+  typistId: string,
+  command: CreateCommand,
+): Promise<Checked> {
+  const [typist, people] = await Promise.all([
+    ctx.people.resolveUser(client, teamId, typistId),
+    ctx.people.resolveRefs(client, teamId, command.people),
+  ]);
+  const failed = firstError([typist, people]);
+  if (failed) return { ok: false, block: 'people', message: failed.message };
+  if (!typist.ok || !people.ok) throw new Error('unreachable');
+  const planned = planMeeting({
+    command: { ...command, config: undefined },
+    typist: typist.value,
+    people: people.value,
+    addonConfigurations: [],
+    sso: ctx.sso,
+    generatePasscode: ctx.generatePasscode,
+  });
+  if (!planned.ok)
+    return { ok: false, block: blockForField(planned.error.field, command.template), message: planned.error.message };
+  return { ok: true, value: { typist: typist.value, people: people.value } };
+}
+
+function firstError(results: Array<Result<unknown>>) {
+  for (const r of results) if (!r.ok) return r.error;
+  return undefined;
+}
+
+/** Without a response_url the bot posts itself (it must be in the channel, or have chat:write.public). */
+export function webApiReplier(client: webApi.WebClient, channel: string, user: string): Replier {
+  return {
+    async toChannel(m) {
+      await client.chat.postMessage({ channel, ...m }).catch((e: unknown) => {
+        throw toAppError(e, 'the channel message');
+      });
+    },
+    async toTypist(m) {
+      await client.chat.postEphemeral({ channel, user, ...m }).catch((e: unknown) => {
+        throw toAppError(e, 'the private message');
+      });
+    },
+  };
+}

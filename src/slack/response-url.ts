@@ -1,0 +1,45 @@
+import { AppError } from '../core/errors';
+import type { SlackMessage } from './block-kit';
+import type { Replier } from './create-meet';
+
+/**
+ * Posts to a `response_url` (slash commands, modal channel pickers): works in channels the bot
+ * has not joined. One attempt: a post that might have arrived is never repeated blindly.
+ */
+export async function postToResponseUrl(
+  url: string,
+  message: SlackMessage & { response_type: 'in_channel' | 'ephemeral'; replace_original?: boolean },
+  timeoutMs = 10_000,
+): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(message),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new AppError('platform_error', 'Slack response_url could not be reached', { cause: error });
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    const status = response.status;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new AppError(
+      status === 404 ? 'not_found' : 'platform_error',
+      `Slack response_url answered ${status}: ${text.slice(0, 100)}`,
+      {
+        retryAfterMs: status === 429 && retryAfter > 0 ? retryAfter * 1000 : undefined,
+      },
+    );
+  }
+}
+
+/** The channel part in_channel, the private part ephemeral, both through one response_url. */
+export function responseUrlReplier(responseUrl: string): Replier {
+  return {
+    toChannel: (m) => postToResponseUrl(responseUrl, { response_type: 'in_channel', ...m }),
+    toTypist: (m) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', ...m }),
+  };
+}
