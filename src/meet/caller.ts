@@ -31,8 +31,8 @@ export interface CallSpec<S extends z.ZodType> {
   schema?: S;
   /** Safe to send twice (GET, PUT, DELETE). POSTs are never repeated, except once after a 401. */
   repeatable: boolean;
-  /** Literal values of this request to blank in what the API says back (passcodes). */
-  secrets?: readonly string[];
+  /** Literal values of this request to blank in what the API says back (passcodes); only called on failure. */
+  secrets?: () => readonly string[];
   /** A 404 on a repeated attempt means an earlier attempt already did it (DELETE). */
   notFoundOnRepeatIsDone?: boolean;
 }
@@ -71,6 +71,7 @@ export function createCaller(deps: CallerDeps) {
       client_secret: deps.clientSecret,
     });
     const headers = { 'content-type': 'application/json', accept: 'application/json' };
+    const tokenContext: CallContext = { method: 'POST', path, secrets: () => fixedSecrets, now: deps.now };
     const started = performance.now();
     let attempts = 0;
     try {
@@ -79,7 +80,7 @@ export function createCaller(deps: CallerDeps) {
         async () => {
           attempts++;
           const res = await exchange('POST', deps.baseUrl + path, headers, body);
-          return readTokenResponse(res, { method: 'POST', path, secrets: fixedSecrets, nowMs: deps.now() });
+          return readTokenResponse(res, tokenContext);
         },
         { policy: deps.policy, repeatable: true },
       );
@@ -123,7 +124,12 @@ export function createCaller(deps: CallerDeps) {
     let refreshed = false;
     const url = deps.baseUrl + spec.path + queryString(spec.query);
     const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    const secrets = [...fixedSecrets, ...(spec.secrets ?? [])];
+    const ctx: CallContext = {
+      method: spec.method,
+      path: spec.path,
+      secrets: () => [...fixedSecrets, ...recentTokens, ...(spec.secrets?.() ?? [])],
+      now: deps.now,
+    };
     const sendWith = (token: string) => {
       sends++;
       const headers: Record<string, string> = { authorization: `bearer ${token}`, accept: 'application/json' };
@@ -134,7 +140,8 @@ export function createCaller(deps: CallerDeps) {
       if (signal?.aborted) throw cancelledError();
       return await runWithRetry(
         async (attempt) => {
-          let token = await getToken();
+          // The cached token is read synchronously: no promise on the common path.
+          let token = tokens.peek() ?? (await getToken());
           let res = await sendWith(token);
           // A 401 means the server refused before acting, so even a create may be sent again, once.
           if (res.status === 401 && !refreshed) {
@@ -143,12 +150,6 @@ export function createCaller(deps: CallerDeps) {
             token = await getToken();
             res = await sendWith(token);
           }
-          const ctx: CallContext = {
-            method: spec.method,
-            path: spec.path,
-            secrets: [...secrets, ...recentTokens],
-            nowMs: deps.now(),
-          };
           if (res.status === 404 && attempt > 1 && spec.notFoundOnRepeatIsDone) return undefined;
           if (res.status < 200 || res.status >= 300) throw errorOfResponse(res, ctx);
           if (!spec.schema || res.text.trim() === '') return undefined;

@@ -129,7 +129,8 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     async createMeeting(request, callOptions) {
       const path = '/v1/meetings';
       const body = validate(CreateMeetingRequestSchema, request, 'create-meeting request', 'POST', path);
-      const secrets = (body.participants ?? []).flatMap((p) => (p.accessRules ?? []).map((r) => r.condition ?? ''));
+      const secrets = () =>
+        (body.participants ?? []).flatMap((p) => (p.accessRules ?? []).map((r) => r.condition ?? ''));
       const result = await caller.call(
         { method: 'POST', path, body, schema: MeetingSchema, repeatable: false, secrets },
         callOptions?.signal,

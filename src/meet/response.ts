@@ -7,17 +7,18 @@ export interface CallContext {
   method: string;
   /** The path without its query. */
   path: string;
-  /** Literal secrets to blank in anything the API says back (secret, tokens, passcodes). */
-  secrets: readonly string[];
-  nowMs: number;
+  /** Literal secrets to blank in anything the API says back (secret, tokens, passcodes); only read on failure. */
+  secrets: () => readonly string[];
+  /** Epoch ms, to read a Retry-After date. */
+  now: () => number;
 }
 
 /** The MeetApiError of a non-2xx answer, with the API's own words (cleaned) as `detail`. */
 export function errorOfResponse(res: RawResponse, ctx: CallContext): MeetApiError {
   const code = codeOfStatus(res.status);
   const raw = readDetail(res.text);
-  const detail = raw ? scrubSecrets(raw, ctx.secrets) : undefined;
-  const retryAfterMs = parseRetryAfter(headerValue(res.headers, 'retry-after'), ctx.nowMs);
+  const detail = raw ? scrubSecrets(raw, ctx.secrets()) : undefined;
+  const retryAfterMs = parseRetryAfter(headerValue(res.headers, 'retry-after'), ctx.now());
   const what = `${ctx.method} ${ctx.path}`;
   const message = `Meet API ${what} answered ${res.status}${detail ? `: ${detail}` : ''}`;
   return new MeetApiError(code, message, { status: res.status, detail, retryAfterMs });

@@ -40,6 +40,8 @@ export function readTokenResponse(res: RawResponse, ctx: CallContext): Token {
 export interface TokenCache {
   /** A token valid for at least the margin; concurrent callers share one in-flight request. */
   get(): Promise<string>;
+  /** The cached token if it is still good, without waiting; undefined otherwise. */
+  peek(): string | undefined;
   /** Forgets `token` if it is still the cached one (after a 401), so the next `get` fetches anew. */
   invalidate(token: string): void;
 }
@@ -73,10 +75,13 @@ export function createTokenCache(deps: {
     return pending;
   }
 
+  const peek = () => (current && deps.now() < current.refreshAtMs ? current.token : undefined);
+
   return {
+    peek,
     get() {
-      if (current && deps.now() < current.refreshAtMs) return Promise.resolve(current.token);
-      return inFlight ?? refresh();
+      const token = peek();
+      return token !== undefined ? Promise.resolve(token) : (inFlight ?? refresh());
     },
     invalidate(token) {
       if (current?.token === token) current = undefined;
