@@ -1,0 +1,185 @@
+import { createHmac } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { SsoSettings } from '../../src/core/people';
+import { createLogger } from '../../src/logger';
+import { createMeetClient } from '../../src/meet/client';
+import type { MeetApi } from '../../src/meet/meet-api';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server';
+import { createHttpServer, type HttpServer } from '../../src/server';
+import { createSlackApp, type SlackApp } from '../../src/slack/app';
+import { openStore } from '../../src/store/open-store';
+import type { Store } from '../../src/store/store';
+import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
+
+/**
+ * Everything a Slack end-to-end test needs, on loopback: the Meet sandbox, an in-memory store,
+ * the fake Slack Web API, our Slack app mounted on our HTTP server, and signed-request helpers.
+ */
+
+export const signingSecret = 'test-signing-secret-0123456789';
+
+export interface HarnessOptions {
+  oauth?: boolean;
+  sandbox?: SandboxOptions;
+  sso?: SsoSettings;
+  slowNoticeMs?: number;
+  passcodes?: string[];
+}
+
+export interface SignedOptions {
+  /** Seconds since the epoch; default now. */
+  timestamp?: number;
+  /** Replaces the computed signature. */
+  signature?: string;
+}
+
+export interface SlashOptions {
+  userId?: string;
+  channelId?: string;
+  triggerId?: string;
+  teamId?: string;
+}
+
+export interface Harness {
+  url: string;
+  sandbox: Sandbox;
+  slack: FakeSlackApi;
+  store: Store;
+  meet: MeetApi;
+  app: SlackApp;
+  /** Every log line, parsed. */
+  logs: Array<Record<string, unknown>>;
+  send(body: string, contentType: string, options?: SignedOptions): Promise<{ status: number; body: string }>;
+  /** A signed `/meet TEXT`; `responseId` names its response_url in `slack.responses`. */
+  slash(text: string, options?: SlashOptions): Promise<{ status: number; body: string; responseId: string }>;
+  /** A signed interactivity payload (view_submission, shortcut, block_actions). */
+  interact(payload: Record<string, unknown>): Promise<{ status: number; body: string }>;
+  /** A signed Events API callback. */
+  event(event: Record<string, unknown>, extra?: Record<string, unknown>): Promise<{ status: number; body: string }>;
+  close(): Promise<void>;
+}
+
+export function sign(body: string, timestamp: number): string {
+  return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+/** The people of the interview example: a recruiter types, an interviewer is mentioned. */
+export function addDefaultUsers(slack: FakeSlackApi): void {
+  slack.addUser({ id: 'UREC', name: 'rita', email: 'rita@acme.com', firstName: 'Rita', lastName: 'Recruiter' });
+  slack.addUser({ id: 'UINT', name: 'ian', email: 'ian@acme.com', firstName: 'Ian', lastName: 'Interviewer' });
+  slack.addUser({ id: 'UBOB', name: 'bob', realName: 'Bob Builder', email: 'bob@acme.io' });
+  slack.addUser({ id: 'UNOMAIL', name: 'ghost', realName: 'Ghost Writer' });
+}
+
+let seq = 0;
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const logs: Array<Record<string, unknown>> = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const logger = createLogger({ level: 'debug', destination });
+  const sandbox = await startSandbox(options.sandbox);
+  const slack = await startFakeSlackApi();
+  addDefaultUsers(slack);
+  const store = await openStore('sqlite::memory:');
+  const meet = createMeetClient({
+    baseUrl: sandbox.url,
+    clientKey: 'sandbox-key',
+    clientSecret: 'sandbox-secret',
+    logger,
+  });
+  const passcodes = [...(options.passcodes ?? [])];
+  const app = await createSlackApp({
+    config: {
+      signingSecret,
+      apiUrl: slack.apiUrl,
+      ...(options.oauth
+        ? { oauth: { clientId: '111.222', clientSecret: 'client-secret', stateSecret: 'state-secret-for-tests' } }
+        : { botToken: 'xoxb-test-token' }),
+    },
+    meet,
+    store,
+    logger,
+    clock: () => new Date(),
+    sso: options.sso ?? { domains: { 'acme.com': 'microsoft' } },
+    defaultTimeZone: 'UTC',
+    slowNoticeMs: options.slowNoticeMs,
+    generatePasscode: passcodes.length > 0 ? () => passcodes.shift() ?? '99999999' : undefined,
+  });
+  const server: HttpServer = createHttpServer({ routes: app.routes, logger });
+  const { url } = await server.listen(0, '127.0.0.1');
+
+  async function send(body: string, contentType: string, signed: SignedOptions = {}) {
+    const timestamp = signed.timestamp ?? Math.floor(Date.now() / 1000);
+    const response = await fetch(`${url}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': contentType,
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': signed.signature ?? sign(body, timestamp),
+      },
+      body,
+    });
+    return { status: response.status, body: await response.text() };
+  }
+
+  const team = slack.team.id;
+  return {
+    url,
+    sandbox,
+    slack,
+    store,
+    meet,
+    app,
+    logs,
+    send,
+    async slash(text, o = {}) {
+      const responseId = `slash${++seq}`;
+      const form = new URLSearchParams({
+        token: 'legacy',
+        team_id: o.teamId ?? team,
+        team_domain: 'acme',
+        channel_id: o.channelId ?? 'C0CHAN',
+        channel_name: 'hiring',
+        user_id: o.userId ?? 'UREC',
+        user_name: 'rita',
+        command: '/meet',
+        text,
+        api_app_id: 'A0001',
+        response_url: slack.responseUrl(responseId),
+        trigger_id: o.triggerId ?? `trigger.${seq}.${Date.now()}`,
+      });
+      return { ...(await send(form.toString(), 'application/x-www-form-urlencoded')), responseId };
+    },
+    interact(payload) {
+      const form = new URLSearchParams({ payload: JSON.stringify(payload) });
+      return send(form.toString(), 'application/x-www-form-urlencoded');
+    },
+    event(event, extra = {}) {
+      const body = JSON.stringify({
+        token: 'legacy',
+        team_id: team,
+        api_app_id: 'A0001',
+        type: 'event_callback',
+        event_id: `Ev${++seq}`,
+        event_time: Math.floor(Date.now() / 1000),
+        authorizations: [{ team_id: team, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+        event,
+        ...extra,
+      });
+      return send(body, 'application/json');
+    },
+    async close() {
+      await server.close();
+      await app.stop();
+      await meet.close();
+      await store.close();
+      await slack.close();
+      await sandbox.close();
+    },
+  };
+}
