@@ -41,15 +41,15 @@ function* wordsOf(args: readonly Arg[]): Generator<string> {
 /** The create command the arguments describe. */
 export function buildCreate(args: readonly Arg[]): ParseResult {
   const command: CreateCommand = { kind: 'create', template: 'quick', people: [], guests: { kind: 'default' } };
-  const usage = createUsage(wordsOf(args));
   const fail = (message: string, token?: string): ParseResult => ({
     ok: false,
-    error: { message, token, usage } satisfies UserError,
+    error: { message, token, usage: createUsage(wordsOf(args)) } satisfies UserError,
   });
   let templateToken: string | undefined;
   let guestsSet = false;
   let durationFrom = -1;
-  for (const [index, arg] of args.entries()) {
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
     switch (arg.kind) {
       case 'person':
         if (command.people.length >= maxPeople) return fail(`A Meet from /meet takes at most ${maxPeople} people.`);

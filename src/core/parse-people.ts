@@ -35,7 +35,7 @@ function invalidEmail(token: string): Result<PersonRef> {
  * meant as a person at all (no `@`).
  */
 export function parsePersonText(text: string, role?: Role): Result<PersonRef> | undefined {
-  const trimmed = text.replace(/\.+$/, '');
+  const trimmed = text.endsWith('.') ? text.replace(/\.+$/, '') : text;
   if (trimmed.startsWith('@')) {
     const name = trimmed.slice(1);
     if (name.includes('@')) {
@@ -73,9 +73,9 @@ function normalizeMention(text: string): string {
 
 export function createMentionMatcher(context: ParseContext): MentionMatcher {
   const mentions = context.mentions ?? [];
-  const used = new Set<number>();
+  const used: boolean[] = [];
   const find = (accept: (entity: MentionEntity) => boolean): number =>
-    mentions.findIndex((entity, i) => !used.has(i) && typeof entity?.id === 'string' && accept(entity));
+    mentions.findIndex((entity, i) => !used[i] && typeof entity?.id === 'string' && accept(entity));
   return (token, peek) => {
     let index = find((entity) => entity.text === token.extra);
     if (index < 0) {
@@ -87,7 +87,7 @@ export function createMentionMatcher(context: ParseContext): MentionMatcher {
       );
     }
     if (index < 0) return undefined;
-    if (!peek) used.add(index);
+    if (!peek) used[index] = true;
     return mentions[index];
   };
 }

@@ -74,6 +74,16 @@ function peekChar(s: Scan): string {
   return s.text[s.i];
 }
 
+/** Where a run of printable ASCII that needs no decoding (no `<`, `&`, quote or separator) ends. */
+function endOfPlainRun(text: string, from: number): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 127 || c === 60 || c === 38 || c === 34 || c === 39 || c === 44 || c === 59) break;
+  }
+  return i;
+}
+
 /** Whitespace, and the commas and semicolons people put between names. */
 function isSeparator(ch: string): boolean {
   if (ch.length !== 1) return false;
@@ -147,6 +157,12 @@ function readQuoted(s: Scan, closers: string): string | undefined {
         s.i += s.len;
         continue;
       }
+    }
+    const plainEnd = endOfPlainRun(s.text, s.i);
+    if (plainEnd > s.i) {
+      inner += s.text.slice(s.i, plainEnd);
+      s.i = plainEnd;
+      continue;
     }
     const ch = peekChar(s);
     if (closesHere(s, closers, ch)) {
@@ -250,6 +266,24 @@ export function tokenize(text: string): Result<Token[]> {
         s.i += s.len;
         continue;
       }
+    }
+    const plainEnd = endOfPlainRun(text, s.i);
+    if (plainEnd > s.i) {
+      // The common case, ASCII letters and digits: copy the run at once.
+      const run = text.slice(s.i, plainEnd);
+      if (!inWord) {
+        inWord = true;
+        wordGlued = glued;
+      }
+      if (colon < 0) {
+        const at = run.indexOf(':');
+        if (at >= 0) colon = value.length + at;
+      }
+      value += run;
+      raw += run;
+      glued = true;
+      s.i = plainEnd;
+      continue;
     }
     const ch = peekChar(s);
     if (isSeparator(ch)) {

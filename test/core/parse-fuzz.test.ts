@@ -156,7 +156,7 @@ function okCreates(): CreateCommand[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// planMeeting extension (owned by the author of src/core/plan-meeting.ts):
-// add a test here that plans every command of `okCreates()` (with resolved people from
-// test/core/people-fixtures.ts) and checks the request with CreateMeetingRequestSchema.
+// planMeeting extension point: checks that every ok create plans into a request the Meet schema
+// accepts go here, over `okCreates()` (resolve people with test/core/people-fixtures.ts).
+// test/core/plan-fuzz.test.ts already does this with its own vocabulary.
 // ---------------------------------------------------------------------------------------------
