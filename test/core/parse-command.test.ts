@@ -66,6 +66,11 @@ describe('people', () => {
       [{ id: '29:alice' }],
     ],
     [
+      '<at>Meet</at> <at>Alice</at>',
+      { platform: 'teams', botId: 'meet-bot', mentions: teams.mentions },
+      [{ id: '29:alice' }],
+    ],
+    [
       '<at>Sam</at> <at>Sam</at>',
       {
         platform: 'teams',
