@@ -1,7 +1,8 @@
 import type { Role } from '../meet/schemas';
 import type { MentionEntity, ParseContext, PersonRef } from './command';
 import type { Result } from './errors';
-import { decodeAll, type Token } from './tokenize';
+import { decodeAll } from './scan-text';
+import type { Token } from './tokenize';
 
 /** PERSON of the `/meet` grammar: Slack and Teams mentions, unescaped `@name`, emails. */
 
