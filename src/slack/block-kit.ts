@@ -91,6 +91,19 @@ export function linesSections(lines: string[], maxBlocks: number): Block[] {
   return blocks;
 }
 
+/** `a, b, c and 12 more`: as many items as fit in `max` characters, and how many did not. */
+export function joinWithin(items: string[], max: number): string {
+  let out = '';
+  for (const [i, item] of items.entries()) {
+    const next = out ? `${out}, ${item}` : item;
+    const rest = items.length - i - 1;
+    if (next.length + (rest > 0 ? 20 : 0) > max)
+      return `${out || shorten(item, max - 20)} and ${items.length - (out ? i : i + 1)} more`;
+    out = next;
+  }
+  return out;
+}
+
 /** The notification text of a message (also parsed as mrkdwn: must already be escaped). */
 export function fallbackText(text: string): string {
   return shorten(text, 3000);

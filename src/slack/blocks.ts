@@ -4,6 +4,7 @@ import {
   context,
   fallbackText,
   header,
+  joinWithin,
   linesSections,
   linkButton,
   mrkdwnSection,
@@ -53,7 +54,7 @@ export function renderMeetCreatedPublic(meet: MeetCreatedPublic): SlackMessage {
   const groups = meet.participants.filter((g) => g.people.length > 0);
   const lines = groups.map((g) => {
     const label = g.people.length === 1 ? g.label : plurals[g.label];
-    return `*${label}:* ${g.people.map(showPerson).join(', ')}`;
+    return `*${label}:* ${joinWithin(g.people.map(showPerson), slackLimits.sectionText - 200)}`;
   });
   blocks.push(...linesSections(lines, slackLimits.messageBlocks - blocks.length - 1));
   const guests = guestLine(meet.guestAccess);
