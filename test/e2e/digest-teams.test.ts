@@ -1,0 +1,118 @@
+import { createDigestCommands } from '../../src/digest/commands';
+import { runDueDigests } from '../../src/digest/run-due';
+import { periodBefore } from '../../src/digest/schedule';
+import { createSilentLogger } from '../../src/logger';
+import { createMeetClient } from '../../src/meet/client';
+import type { MeetApi } from '../../src/meet/meet-api';
+import { type Sandbox, startSandbox } from '../../src/sandbox/server';
+import { createHttpServer, type HttpServer } from '../../src/server';
+import { openStore } from '../../src/store/open-store';
+import type { Store } from '../../src/store/store';
+import { createTeamsBot, type TeamsBot } from '../../src/teams/app';
+import { createFakeTimers } from '../digest/fixtures';
+import { type FakeBotConnector, startFakeBotConnector } from '../fixtures/fake-bot-connector';
+import { cardProblems } from '../teams/validate-card';
+import { activity, bob, botAccount, mention } from './teams-harness';
+
+/**
+ * Digests on Teams end to end: `@Meet digest weekly …` in a channel through the real bot, then
+ * `runDueDigests` sending through the real `sendToConversation` to the fake Bot Connector.
+ */
+
+const subscribedAt = new Date('2026-12-03T10:00:00Z');
+const due = new Date('2026-12-07T08:00:00Z'); // Monday 09:00 in Berlin
+const logger = createSilentLogger();
+const channelId = '19:general@thread.tacv2';
+
+let sandbox: Sandbox;
+let connector: FakeBotConnector;
+let store: Store;
+let meet: MeetApi;
+let bot: TeamsBot;
+let server: HttpServer;
+let url: string;
+
+beforeEach(async () => {
+  sandbox = await startSandbox({ now: () => due });
+  connector = await startFakeBotConnector();
+  connector.addMember(bob);
+  store = await openStore('sqlite::memory:', { clock: () => subscribedAt });
+  meet = createMeetClient({ baseUrl: sandbox.url, clientKey: 'sandbox-key', clientSecret: 'sandbox-secret' });
+  bot = createTeamsBot({
+    config: { appType: 'SingleTenant' },
+    meet,
+    store,
+    logger,
+    clock: () => subscribedAt,
+    defaultTimeZone: 'UTC',
+    digests: createDigestCommands({ store, defaultTimeZone: 'UTC' }),
+  });
+  server = createHttpServer({ routes: bot.routes, logger });
+  ({ url } = await server.listen(0, '127.0.0.1'));
+});
+
+afterEach(async () => {
+  await server.close();
+  await bot.stop();
+  await meet.close();
+  await store.close();
+  await connector.close();
+  await sandbox.close();
+});
+
+async function say(text: string): Promise<void> {
+  const at = mention(botAccount);
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity(connector, { text: `${at.text} ${text}`, entities: [at.entity] })),
+  });
+  expect(res.status).toBeLessThan(300);
+}
+
+const run = (at: Date) =>
+  runDueDigests(
+    {
+      store,
+      meet,
+      posters: { teams: bot.sendToConversation.bind(bot) },
+      clock: () => at,
+      logger,
+      timers: createFakeTimers().timers,
+    },
+    at,
+  );
+
+test('subscribe in a channel, then the digest card arrives once with the week’s figures', async () => {
+  await say('digest weekly tz:Europe/Berlin tenant:ACME01');
+  const [confirmation] = await connector.waitForSent(1);
+  expect(JSON.stringify(confirmation.activity)).toContain(
+    'This channel will get the weekly Meet digest every Monday at 09:00 (Europe/Berlin) for tenant ACME01',
+  );
+  expect(await store.findDigestSubscription('teams', channelId)).toBeDefined();
+
+  const report = await run(due);
+  expect(report.sent).toMatchObject([{ channelId }]);
+  const sent = await connector.waitForSent(2);
+  const digest = sent[1];
+  expect(digest.conversationId).toBe(channelId);
+  expect(digest.id).toBe(report.sent[0].messageId);
+  const card = digest.activity.attachments[0].content;
+  expect(cardProblems(card)).toEqual([]);
+
+  const period = periodBefore(due, 'Europe/Berlin');
+  const records = await meet.getUsage({
+    tenant: 'ACME01',
+    from: period.start.toISOString(),
+    to: new Date(period.end.getTime() - 1).toISOString(),
+  });
+  expect(records.length).toBeGreaterThan(0);
+  expect(digest.activity.summary).toContain(`ACME01, Mon 30 Nov – Sun 6 Dec 2026: ${records.length} Meets`);
+  // biome-ignore lint/suspicious/noExplicitAny: card JSON
+  const facts = card.body.find((b: any) => b.type === 'FactSet').facts;
+  expect(facts[0]).toMatchObject({ title: 'Meets' });
+  expect(facts[0].value).toMatch(new RegExp(`^${records.length} \\(`));
+
+  await run(due);
+  expect(connector.sent).toHaveLength(2);
+});
