@@ -30,7 +30,9 @@ describe('meetbot serve (npm start) on a fresh setup', () => {
       child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
     });
 
-    expect(lines[0].msg).toMatch(/embedded Meet sandbox at http:\/\/127\.0\.0\.1:\d+/);
+    expect(lines.map((l) => l.msg)).toContainEqual(
+      expect.stringMatching(/embedded Meet sandbox at http:\/\/127\.0\.0\.1:\d+/),
+    );
     const health = await request(`${url}/healthz`);
     expect(health.statusCode).toBe(200);
     await health.body.dump();
