@@ -27,7 +27,6 @@ export async function handleSlashCommand(
   command: SlashCommand,
   client: webApi.WebClient,
 ): Promise<void> {
-  const log = ctx.logger.child({ teamId: command.team_id, channelId: command.channel_id, userId: command.user_id });
   const replier = responseUrlReplier(command.response_url);
   const privately = (reply: Reply) => replier.toTypist(renderReply(reply));
   try {
@@ -55,6 +54,7 @@ export async function handleSlashCommand(
     }
     await privately(await answer(ctx, c, command));
   } catch (error) {
+    const log = ctx.logger.child({ teamId: command.team_id, channelId: command.channel_id, userId: command.user_id });
     const reply = reportFailure(log, error, `/meet ${command.text?.split(/\s+/)[0] ?? ''}`.trim(), {
       operation: 'read',
     });

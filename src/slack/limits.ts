@@ -35,6 +35,8 @@ export const slackLimits = {
 
 /** Cuts `text` to at most `max` characters (code points), ending in `…` when cut. */
 export function shorten(text: string, max: number): string {
+  // A string's UTF-16 length is never below its code point count: most texts need no split.
+  if (text.length <= max) return text;
   const chars = Array.from(text);
   if (chars.length <= max) return text;
   return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
@@ -43,7 +45,9 @@ export function shorten(text: string, max: number): string {
 type Json = Record<string, unknown>;
 
 function length(value: unknown): number {
-  return typeof value === 'string' ? Array.from(value).length : 0;
+  if (typeof value !== 'string') return 0;
+  // Counting code points is only needed when UTF-16 units might exceed a limit (≥ 24 characters).
+  return value.length < 24 ? value.length : Array.from(value).length;
 }
 
 function textOf(value: unknown): string | undefined {
