@@ -158,4 +158,18 @@ describe('Slack /meet end to end', () => {
       [],
     );
   });
+
+  it.each([
+    ['usage last week', /Usage: last week/],
+    ['feedback 30d', /Feedback: 30d/],
+    ['configs', /Addon configurations/],
+    ['help', /\/meet/],
+    ['digest weekly monday 09:00', /not set up/],
+  ])('/meet %s answers privately in Block Kit within limits', async (text, expected) => {
+    const sent = await h.slash(text);
+    const reply = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === sent.responseId));
+    expect(reply.body.response_type).toBe('ephemeral');
+    expect(reply.error).toBeUndefined();
+    expect(texts(reply.body)).toMatch(expected);
+  });
 });
