@@ -1,0 +1,114 @@
+import { type Activity, CloudAdapter, type TurnContext } from 'botbuilder';
+import type { Clock } from '../core/clock';
+import { AppError } from '../core/errors';
+import { generatePasscode } from '../core/passcode';
+import type { SsoSettings } from '../core/people';
+import type { DigestCommands } from '../digest/digest-commands';
+import type { Route } from '../http-route';
+import type { Logger } from '../logger';
+import type { MeetApi } from '../meet/meet-api';
+import type { Store } from '../store/store';
+import { createBotAuthentication, type TeamsConfig } from './auth';
+import { MeetBot } from './bot';
+import { renderReplyCard } from './cards';
+import type { TeamsContext } from './context';
+import { createConversations } from './conversations';
+import { reportFailure } from './errors';
+import { createMessagesRoute } from './http-shim';
+import { cardMessage } from './messages';
+
+export interface TeamsDeps {
+  config: TeamsConfig;
+  meet: MeetApi;
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+  defaultTimeZone: string;
+  digests?: DigestCommands;
+  /** Sign-in rules for outside emails (MEET_SSO_DOMAINS); Teams users always sign in with Microsoft. */
+  sso?: SsoSettings;
+  /** How long an invoke waits for the Meet API before answering "being created"; default 4000 ms. */
+  invokeDeadlineMs?: number;
+  generatePasscode?: () => string;
+}
+
+export interface TeamsBot {
+  routes: Route[];
+  /** Proactive message to a stored conversation; AppError('not_found') when the bot was removed, 'platform_error' with retryAfterMs on 429. */
+  sendToConversation(
+    conversationId: string,
+    activity: {
+      type?: 'message';
+      text?: string;
+      attachments?: Array<{ contentType: string; content: unknown }>;
+      summary?: string;
+    },
+  ): Promise<{ messageId: string }>;
+  stop(): Promise<void>;
+}
+
+export function createTeamsBot(deps: TeamsDeps): TeamsBot {
+  const logger = deps.logger.child({ platform: 'teams' });
+  const appId = deps.config.appId ?? '';
+  const adapter = new CloudAdapter(createBotAuthentication(deps.config));
+  const conversations = createConversations({ adapter, appId, store: deps.store, logger });
+  const pending = new Set<Promise<unknown>>();
+  const ctx: TeamsContext = {
+    meet: deps.meet,
+    store: deps.store,
+    logger,
+    clock: deps.clock,
+    conversations,
+    sso: deps.sso ?? { domains: {} },
+    defaultTimeZone: deps.defaultTimeZone,
+    digests: deps.digests,
+    generatePasscode: deps.generatePasscode ?? generatePasscode,
+    invokeDeadlineMs: deps.invokeDeadlineMs ?? 4000,
+    track(work) {
+      pending.add(work);
+      void work.finally(() => pending.delete(work));
+    },
+  };
+  const bot = new MeetBot(ctx);
+
+  // Every activity that reaches the adapter was authenticated (token, or loopback without an app
+  // id): only such activities may set the serviceUrl that proactive messages go to later.
+  adapter.use(async (context: TurnContext, next) => {
+    try {
+      await conversations.remember(context.activity as Activity);
+    } catch (error) {
+      logger.warn({ err: error }, 'Teams: could not store the conversation reference');
+    }
+    await next();
+  });
+
+  adapter.onTurnError = async (context, error) => {
+    const reply = reportFailure(logger, error, `turn (${context.activity.type})`);
+    if (context.activity.type === 'invoke') return;
+    try {
+      await conversations.sendPrivately(context, cardMessage(renderReplyCard(reply), reply.message));
+    } catch (sendError) {
+      logger.error(
+        { err: sendError, referenceId: reply.referenceId },
+        'Teams: could not tell the person about a failure',
+      );
+    }
+  };
+
+  const route = createMessagesRoute({ adapter, logic: (context) => bot.run(context), appId, logger });
+
+  return {
+    routes: [route],
+    async sendToConversation(conversationId, activity) {
+      let messageId = '';
+      await conversations.continueIn(conversationId, async (context) => {
+        messageId = await conversations.post(context, { ...activity, type: 'message' });
+      });
+      if (!messageId) throw new AppError('platform_error', 'the Bot Connector returned no message id');
+      return { messageId };
+    },
+    async stop() {
+      await Promise.allSettled([...pending]);
+    },
+  };
+}

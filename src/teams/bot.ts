@@ -1,0 +1,50 @@
+import {
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  TeamsActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
+import type { TeamsContext } from './context';
+import { reportFailure } from './errors';
+import { fetchCreateForm, submitCreateForm } from './message-extension';
+import { handleMessage } from './messages';
+
+/** The one class: botbuilder routes activities through TeamsActivityHandler's overridable methods. */
+export class MeetBot extends TeamsActivityHandler {
+  constructor(private readonly ctx: TeamsContext) {
+    super();
+    this.onMessage(async (context, next) => {
+      await handleMessage(this.ctx, context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.ctx.conversations.forget(context.activity.conversation.id);
+      await next();
+    });
+  }
+
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    _context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    if (action.commandId !== 'createMeet') return unknownCommand(action.commandId);
+    return fetchCreateForm(this.ctx);
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    if (action.commandId !== 'createMeet') return unknownCommand(action.commandId);
+    try {
+      return await submitCreateForm(this.ctx, context, action.data);
+    } catch (error) {
+      const reply = reportFailure(this.ctx.logger, error, 'message extension submit');
+      return { task: { type: 'message', value: `${reply.message} (reference ${reply.referenceId})` } };
+    }
+  }
+}
+
+function unknownCommand(commandId: string | undefined): MessagingExtensionActionResponse {
+  return { task: { type: 'message', value: `This app has no command "${commandId ?? ''}".` } };
+}

@@ -1,0 +1,30 @@
+import type { Clock } from '../core/clock';
+import type { SsoSettings } from '../core/people';
+import type { DigestCommands } from '../digest/digest-commands';
+import type { Logger } from '../logger';
+import type { MeetApi } from '../meet/meet-api';
+import type { Store } from '../store/store';
+import type { Conversations } from './conversations';
+
+/** What the Teams handlers share; built once by createTeamsBot. */
+export interface TeamsContext {
+  meet: MeetApi;
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+  conversations: Conversations;
+  sso: SsoSettings;
+  defaultTimeZone: string;
+  digests?: DigestCommands;
+  generatePasscode: () => string;
+  /** Teams gives an invoke about 5 s: past this the Meet is still created, and posted when it is. */
+  invokeDeadlineMs: number;
+  /** Work that outlives its turn (late results), awaited by stop(). */
+  track(work: Promise<unknown>): void;
+}
+
+export const idempotencyTtlMs = 24 * 60 * 60_000;
+
+export function activityKey(activityId: string | undefined): string | undefined {
+  return activityId ? `teams:activity:${activityId}` : undefined;
+}

@@ -1,0 +1,150 @@
+import {
+  type Activity,
+  type CloudAdapter,
+  type ConversationParameters,
+  type ConversationReference,
+  TurnContext,
+} from 'botbuilder';
+import { AppError } from '../core/errors';
+import type { Logger } from '../logger';
+import type { Store } from '../store/store';
+import { toAppError } from './errors';
+
+/** The part of botframework-connector's ConnectorClient we use (it is in the turn state). */
+interface ConnectorClientLike {
+  conversations: {
+    createConversation(parameters: ConversationParameters): Promise<{ id?: string }>;
+    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
+  };
+}
+
+export interface Conversations {
+  /** Keeps the activity's conversation reference (only ever called for authenticated activities). */
+  remember(activity: Activity): Promise<void>;
+  forget(conversationId: string): Promise<void>;
+  /** To the person who sent the turn's activity alone: here in a 1:1 chat, else in a 1:1 chat with them. */
+  sendPrivately(context: TurnContext, message: Partial<Activity>): Promise<void>;
+  /**
+   * Runs `logic` in a stored conversation (or the given reference), after the turn that saw it ended.
+   * Errors of `logic` are thrown here (as AppError), not handed to onTurnError.
+   */
+  continueIn(
+    target: string | Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
+  /** A new message in the context's conversation (not a reply to the continuation event); its id. */
+  post(context: TurnContext, message: Partial<Activity>): Promise<string>;
+}
+
+const maxCached = 5000;
+
+export function createConversations(deps: {
+  adapter: CloudAdapter;
+  appId: string;
+  store: Store;
+  logger: Logger;
+}): Conversations {
+  const { adapter, appId, store } = deps;
+  /** The reference last written per conversation, so an unchanged one costs no write. */
+  const written = new Map<string, string>();
+  /** serviceUrl + user id → the 1:1 conversation id the connector gave us. */
+  const personal = new Map<string, string>();
+
+  function remember(map: Map<string, string>, key: string, value: string): void {
+    if (map.size >= maxCached) map.delete(map.keys().next().value as string);
+    map.set(key, value);
+  }
+
+  return {
+    async remember(activity) {
+      const conversationId = activity.conversation?.id;
+      if (!conversationId || !activity.serviceUrl) return;
+      const reference = TurnContext.getConversationReference(activity);
+      delete reference.activityId;
+      const json = JSON.stringify(reference);
+      if (written.get(conversationId) === json) return;
+      const tenantId = tenantOf(activity);
+      await store.saveTeamsConversation({ conversationId, reference, ...(tenantId ? { tenantId } : {}) });
+      remember(written, conversationId, json);
+    },
+
+    async forget(conversationId) {
+      written.delete(conversationId);
+      await store.deleteTeamsConversation(conversationId);
+    },
+
+    async sendPrivately(context, message) {
+      const activity = context.activity;
+      if (activity.conversation?.conversationType === 'personal') {
+        await context.sendActivity(message);
+        return;
+      }
+      const client = context.turnState.get<ConnectorClientLike>(context.adapter.ConnectorClientKey);
+      const key = `${activity.serviceUrl}|${activity.from.id}`;
+      let conversationId = personal.get(key);
+      if (!conversationId) {
+        const tenantId = tenantOf(activity);
+        const created = await client.conversations.createConversation({
+          isGroup: false,
+          bot: activity.recipient,
+          members: [activity.from],
+          ...(tenantId ? { tenantId, channelData: { tenant: { id: tenantId } } } : {}),
+        } as ConversationParameters);
+        if (!created.id) throw new AppError('platform_error', 'the Bot Connector created a chat without an id');
+        conversationId = created.id;
+        remember(personal, key, conversationId);
+      }
+      await client.conversations.sendToConversation(conversationId, {
+        type: 'message',
+        ...message,
+        from: activity.recipient,
+        recipient: activity.from,
+        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+        channelId: activity.channelId,
+        serviceUrl: activity.serviceUrl,
+      });
+    },
+
+    async continueIn(target, logic) {
+      let reference: Partial<ConversationReference>;
+      if (typeof target === 'string') {
+        const record = await store.findTeamsConversation(target);
+        if (!record)
+          throw new AppError('not_found', 'no stored Teams conversation with that id: the bot was never added there');
+        reference = record.reference as Partial<ConversationReference>;
+      } else reference = target;
+      let failure: unknown;
+      try {
+        await adapter.continueConversationAsync(appId, reference, async (context) => {
+          try {
+            await logic(context);
+          } catch (error) {
+            failure = error;
+          }
+        });
+      } catch (error) {
+        failure = error;
+      }
+      if (failure !== undefined) throw toAppError(failure, 'a proactive message');
+    },
+
+    async post(context, message) {
+      const activity = context.activity;
+      const client = context.turnState.get<ConnectorClientLike>(context.adapter.ConnectorClientKey);
+      const sent = await client.conversations.sendToConversation(activity.conversation.id, {
+        type: 'message',
+        ...message,
+        from: activity.recipient,
+        conversation: activity.conversation,
+        channelId: activity.channelId,
+        serviceUrl: activity.serviceUrl,
+      });
+      return sent.id ?? '';
+    },
+  };
+}
+
+export function tenantOf(activity: Partial<Activity>): string | undefined {
+  const fromChannel = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  return activity.conversation?.tenantId ?? (typeof fromChannel === 'string' ? fromChannel : undefined);
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { type DescribeFailureOptions, describeFailure } from '../core/describe-failure';
+import { AppError } from '../core/errors';
+import type { Reply } from '../core/reply-model';
+import type { Logger } from '../logger';
+import { statusOf } from './people';
+
+const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+export function newReferenceId(): string {
+  return Array.from(randomBytes(8), (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/**
+ * The one place where the Teams adapter logs a failure: one line with a reference id; the person
+ * gets the words of describeFailure with the same id, never the error's own text.
+ */
+export function reportFailure(
+  logger: Logger,
+  error: unknown,
+  where: string,
+  options: DescribeFailureOptions & { fields?: Record<string, unknown> } = {},
+): Extract<Reply, { kind: 'error' }> {
+  const referenceId = newReferenceId();
+  const { fields, ...describe } = options;
+  logger.error({ err: error, referenceId, where, ...fields }, `Teams ${where} failed`);
+  return describeFailure(error, referenceId, describe) as Extract<Reply, { kind: 'error' }>;
+}
+
+/** A Bot Connector failure as our error family: `not_found` when the bot was removed, retry hints on 429. */
+export function toAppError(error: unknown, what: string): AppError {
+  if (error instanceof AppError) return error;
+  const status = statusOf(error);
+  if (status === 403 || status === 404) {
+    return new AppError('not_found', `the Bot Connector refused ${what} (${status}): the bot was removed`, {
+      cause: error,
+    });
+  }
+  if (status === 429) {
+    return new AppError('platform_error', `the Bot Connector rate-limited ${what}`, {
+      cause: error,
+      retryAfterMs: retryAfterOf(error) ?? 1000,
+    });
+  }
+  return new AppError('platform_error', `the Bot Connector failed ${what}${status ? ` (${status})` : ''}`, {
+    cause: error,
+  });
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } }).response
+    ?.headers;
+  const value = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;
+  const seconds = Number(value);
+  return value && Number.isFinite(seconds) ? seconds * 1000 : undefined;
+}

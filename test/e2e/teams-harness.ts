@@ -1,0 +1,148 @@
+import { createSilentLogger, type Logger } from '../../src/logger';
+import { createMeetClient } from '../../src/meet/client';
+import type { MeetApi } from '../../src/meet/meet-api';
+import { type Sandbox, startSandbox } from '../../src/sandbox/server';
+import { createHttpServer, type HttpServer } from '../../src/server';
+import { openStore } from '../../src/store/open-store';
+import type { Store } from '../../src/store/store';
+import { createTeamsBot, type TeamsBot, type TeamsDeps } from '../../src/teams/app';
+import { type FakeBotConnector, startFakeBotConnector } from '../fixtures/fake-bot-connector';
+
+/**
+ * The Teams half end to end on loopback: the Meet sandbox, an in-memory store, the bot behind the
+ * real HTTP server, and a fake Bot Connector as every activity's serviceUrl.
+ */
+export interface TeamsHarness {
+  url: string;
+  sandbox: Sandbox;
+  connector: FakeBotConnector;
+  store: Store;
+  meet: MeetApi;
+  bot: TeamsBot;
+  /** POSTs to /api/messages; the body as parsed JSON when there is one. */
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  postRaw(text: string): Promise<{ status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+export const tenantId = 'a1b2c3d4-0000-4000-8000-00000000aaaa';
+export const botAccount = { id: '28:meetbot', name: 'Meet' };
+export const bob = {
+  id: '29:bob',
+  name: 'Bob Jones',
+  aadObjectId: 'aad-bob',
+  email: 'bob@contoso.com',
+  userPrincipalName: 'bob@contoso.com',
+  givenName: 'Bob',
+  surname: 'Jones',
+};
+export const alice = {
+  id: '29:alice',
+  name: 'Alice Smith',
+  aadObjectId: 'aad-alice',
+  email: 'alice.smith@contoso.com',
+  userPrincipalName: 'asmith@contoso.onmicrosoft.com',
+  givenName: 'Alice',
+  surname: 'Smith',
+};
+
+export async function startTeamsHarness(
+  options: { config?: Partial<TeamsDeps['config']>; invokeDeadlineMs?: number; logger?: Logger } = {},
+): Promise<TeamsHarness> {
+  const sandbox = await startSandbox();
+  const connector = await startFakeBotConnector();
+  connector.addMember(bob);
+  connector.addMember(alice);
+  // The people picker gives Entra object ids; the connector answers those too.
+  connector.addMember({ ...alice, id: alice.aadObjectId });
+  const store = await openStore('sqlite::memory:');
+  const logger = options.logger ?? createSilentLogger();
+  const meet = createMeetClient({ baseUrl: sandbox.url, clientKey: 'sandbox-key', clientSecret: 'sandbox-secret' });
+  const bot = createTeamsBot({
+    config: { appType: 'SingleTenant', ...options.config },
+    meet,
+    store,
+    logger,
+    clock: () => new Date(),
+    defaultTimeZone: 'UTC',
+    invokeDeadlineMs: options.invokeDeadlineMs,
+    generatePasscode: sequence(),
+  });
+  const http: HttpServer = createHttpServer({ routes: bot.routes, logger });
+  const { url } = await http.listen(0, '127.0.0.1');
+
+  async function send(payload: string, headers: Record<string, string> = {}) {
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: payload,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  return {
+    url,
+    sandbox,
+    connector,
+    store,
+    meet,
+    bot,
+    post: (body, headers) => send(JSON.stringify(body), headers),
+    postRaw: (text) => send(text),
+    async close() {
+      await bot.stop();
+      await http.close(100);
+      await meet.close();
+      await store.close();
+      await connector.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Predictable passcodes, so tests can look for them: 40000001, 40000002, … */
+function sequence(): () => string {
+  let n = 40_000_000;
+  return () => String(++n);
+}
+
+let counter = 0;
+
+/** A Teams activity as the Bot Connector would post it to the bot. */
+export function activity(
+  connector: FakeBotConnector,
+  fields: Record<string, unknown> & { conversationType?: 'channel' | 'groupChat' | 'personal' },
+): Record<string, unknown> {
+  const { conversationType = 'channel', ...rest } = fields;
+  const conversationId =
+    conversationType === 'personal'
+      ? 'a:1on1-29:bob'
+      : conversationType === 'groupChat'
+        ? '19:group@thread.v2'
+        : '19:general@thread.tacv2';
+  return {
+    type: 'message',
+    id: `activity-in-${++counter}-${Date.now()}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: connector.url,
+    channelId: 'msteams',
+    from: { id: bob.id, name: bob.name, aadObjectId: bob.aadObjectId },
+    recipient: botAccount,
+    conversation: { id: conversationId, conversationType, tenantId, isGroup: conversationType !== 'personal' },
+    channelData: {
+      tenant: { id: tenantId },
+      ...(conversationType === 'channel' ? { team: { id: '19:team@thread.tacv2' } } : {}),
+    },
+    locale: 'en-US',
+    ...rest,
+  };
+}
+
+/** `<at>Name</at>` with its mention entity. */
+export function mention(account: { id: string; name: string }) {
+  return {
+    text: `<at>${account.name}</at>`,
+    entity: { type: 'mention', text: `<at>${account.name}</at>`, mentioned: { id: account.id, name: account.name } },
+  };
+}

@@ -1,0 +1,204 @@
+import { cardProblems } from '../teams/validate-card';
+import {
+  activity,
+  alice,
+  bob,
+  botAccount,
+  mention,
+  startTeamsHarness,
+  type TeamsHarness,
+  tenantId,
+} from './teams-harness';
+
+const channelId = '19:general@thread.tacv2';
+const interviewText = (h: TeamsHarness) => {
+  const me = mention(botAccount);
+  const al = mention(alice);
+  return activity(h.connector, {
+    text: `${me.text} interview ${al.text} candidate@x.com "Backend L2"`,
+    entities: [me.entity, al.entity],
+  });
+};
+
+function cardsOf(sent: Array<{ activity: { attachments?: Array<{ content: unknown }> } }>) {
+  return sent.flatMap((s) => (s.activity.attachments ?? []).map((a) => a.content));
+}
+
+describe('Teams messages, end to end', () => {
+  let h: TeamsHarness;
+  beforeEach(async () => {
+    h = await startTeamsHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  test('the interview example: the Meet API request, the channel card, the passcodes in a private chat', async () => {
+    const res = await h.post(interviewText(h));
+    expect(res.status).toBe(200);
+
+    const created = h.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/v1/meetings');
+    expect(created).toHaveLength(1);
+    expect(created[0].body).toEqual({
+      title: 'Backend L2',
+      participants: expect.arrayContaining([
+        {
+          user: { firstName: 'Bob', lastName: 'Jones', email: bob.email },
+          role: 'Admin',
+          accessRules: [{ provider: 'Microsoft' }],
+        },
+        {
+          user: { firstName: 'Alice', lastName: 'Smith', email: alice.email },
+          role: 'PowerUser',
+          accessRules: [{ provider: 'Microsoft', condition: alice.userPrincipalName }],
+        },
+        {
+          user: { email: 'candidate@x.com' },
+          role: 'User',
+          accessRules: [{ provider: 'Passcode', condition: '40000001' }],
+        },
+      ]),
+    });
+    expect((created[0].body as { participants: unknown[] }).participants).toHaveLength(3);
+    const meeting = h.sandbox.meetings[0];
+
+    const inChannel = h.connector.sent.filter((s) => s.conversationId === channelId);
+    expect(inChannel).toHaveLength(1);
+    const card = inChannel[0].activity.attachments[0].content;
+    const text = JSON.stringify(card);
+    expect(card.body[0].text).toBe('Backend L2');
+    expect(card.actions[0]).toMatchObject({ type: 'Action.OpenUrl', title: 'Join', url: meeting.joinUrl });
+    expect(card.body).toContainEqual({
+      type: 'FactSet',
+      facts: [
+        { title: 'Recruiter', value: '<at>Bob Jones</at>' },
+        { title: 'Interviewer', value: '<at>Alice Smith</at>' },
+        { title: 'Candidate', value: 'candidate@x.com' },
+      ].map((f) => expect.objectContaining({ value: f.value })),
+    });
+    expect(text).toContain('Interview');
+    expect(text).not.toContain('40000001');
+
+    expect(h.connector.conversations).toHaveLength(1);
+    expect(h.connector.conversations[0].params).toMatchObject({
+      isGroup: false,
+      members: [expect.objectContaining({ id: bob.id })],
+      channelData: { tenant: { id: tenantId } },
+    });
+    const privately = h.connector.sent.filter((s) => s.conversationId === h.connector.conversations[0].id);
+    expect(privately).toHaveLength(1);
+    const secret = JSON.stringify(privately[0].activity);
+    expect(secret).toContain('40000001');
+    expect(secret).toContain(meeting.code);
+
+    for (const c of cardsOf(h.connector.sent)) expect(cardProblems(c)).toEqual([]);
+    // Without an app id the bot sends no token to the connector.
+    expect(h.connector.requests.every((r) => r.authorization === undefined)).toBe(true);
+  });
+
+  test('a redelivered activity (same id) creates no second Meet and sends nothing more', async () => {
+    const first = interviewText(h);
+    expect((await h.post(first)).status).toBe(200);
+    const sentBefore = h.connector.sent.length;
+    expect((await h.post(first)).status).toBe(200);
+    expect(h.sandbox.meetings).toHaveLength(1);
+    expect(h.connector.sent).toHaveLength(sentBefore);
+  });
+
+  test('in a 1:1 chat, the same command without the mention, and both cards right there', async () => {
+    const res = await h.post(
+      activity(h.connector, { conversationType: 'personal', text: 'meeting guest@example.org "Weekly sync"' }),
+    );
+    expect(res.status).toBe(200);
+    expect(h.sandbox.meetings).toHaveLength(1);
+    expect(h.connector.conversations).toHaveLength(0);
+    expect(h.connector.sent.map((s) => s.conversationId)).toEqual(['a:1on1-29:bob', 'a:1on1-29:bob']);
+    expect(JSON.stringify(h.connector.sent[0].activity)).toContain('Weekly sync');
+    expect(JSON.stringify(h.connector.sent[1].activity)).toContain('40000001');
+  });
+
+  test.each(['help', 'usage last week', 'feedback 30d', 'configs'])('"%s" replies with a valid card', async (text) => {
+    const me = mention(botAccount);
+    await h.post(activity(h.connector, { text: `${me.text} ${text}`, entities: [me.entity] }));
+    const sent = h.connector.sent.filter((s) => s.conversationId === channelId);
+    expect(sent).toHaveLength(1);
+    const [card] = cardsOf(sent);
+    expect(cardProblems(card)).toEqual([]);
+    expect(h.sandbox.meetings).toHaveLength(0);
+  });
+
+  test('a mistake is explained privately with the usage line; nothing is created or posted in the channel', async () => {
+    await h.post(activity(h.connector, { text: 'interview "No candidate"' }));
+    expect(h.sandbox.meetings).toHaveLength(0);
+    expect(h.connector.sent.filter((s) => s.conversationId === channelId)).toHaveLength(0);
+    const [privately] = h.connector.sent;
+    expect(privately.conversationId).toBe(h.connector.conversations[0].id);
+    const card = privately.activity.attachments[0].content;
+    expect(cardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card)).toMatch(/candidate/i);
+  });
+
+  test('a Meet API failure: a short private explanation with a reference id, no stack trace', async () => {
+    h.sandbox.injectFault({ method: 'POST', path: '/v1/meetings', status: 500, times: Number.POSITIVE_INFINITY });
+    await h.post(interviewText(h));
+    expect(h.connector.sent.filter((s) => s.conversationId === channelId)).toHaveLength(0);
+    const [privately] = h.connector.sent;
+    const card = privately.activity.attachments[0].content;
+    expect(cardProblems(card)).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toMatch(/Reference: [a-z0-9]{8}/);
+    expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
+    expect(text).not.toContain('40000001');
+  });
+
+  test('the conversation reference is stored and used for a proactive message', async () => {
+    await h.post(activity(h.connector, { text: 'help' }));
+    const record = await h.store.findTeamsConversation(channelId);
+    expect(record?.tenantId).toBe(tenantId);
+    expect(record?.reference).toMatchObject({ serviceUrl: h.connector.url, conversation: { id: channelId } });
+
+    const { messageId } = await h.bot.sendToConversation(channelId, { text: 'Weekly digest', summary: 'digest' });
+    const last = h.connector.sent.at(-1);
+    expect(last).toMatchObject({ id: messageId, conversationId: channelId, activity: { text: 'Weekly digest' } });
+    expect(last?.replyToId).toBeUndefined();
+
+    await expect(h.bot.sendToConversation('19:never-seen@thread.v2', { text: 'x' })).rejects.toMatchObject({
+      name: 'AppError',
+      code: 'not_found',
+    });
+    h.connector.injectFailure({ status: 403, pathIncludes: '/activities' });
+    await expect(h.bot.sendToConversation(channelId, { text: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  test('a body that is not an activity gets 400, and the server keeps serving', async () => {
+    expect((await h.postRaw('{not json')).status).toBe(400);
+    expect((await h.post({ text: 'no type' })).status).toBe(400);
+    expect((await h.post([1, 2])).status).toBe(400);
+    expect((await h.post(activity(h.connector, { text: 'help' }))).status).toBe(200);
+  });
+});
+
+describe('Teams authentication', () => {
+  test('with an app id, a request without a token or with a bad one gets 401 and runs nothing', async () => {
+    const h = await startTeamsHarness({
+      config: {
+        appId: '3f1c2a6e-8b9d-4e0f-a1b2-c3d4e5f60718',
+        appPassword: 'secret',
+        tenantId,
+        appType: 'SingleTenant',
+      },
+    });
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const none = await h.post(activity(h.connector, { text: 'help' }));
+      expect(none).toEqual({ status: 401, body: { error: 'unauthorized' } });
+      const bad = await h.post(activity(h.connector, { text: 'help' }), { authorization: 'Bearer not-a-jwt' });
+      expect(bad).toEqual({ status: 401, body: { error: 'unauthorized' } });
+      expect(h.connector.requests).toHaveLength(0);
+      expect(await h.store.findTeamsConversation(channelId)).toBeUndefined();
+    } finally {
+      errors.mockRestore();
+      await h.close();
+    }
+  });
+});
