@@ -60,6 +60,10 @@ export async function handleMessage(ctx: TeamsContext, context: TurnContext): Pr
     else if (outcome.kind === 'failed') await replyPrivately(ctx, context, outcome.reply);
     return;
   }
+  if (command.kind === 'help') {
+    await context.sendActivity(helpMessage(command.topic));
+    return;
+  }
   let reply: Reply;
   try {
     reply = await answer(ctx, context, command);
@@ -113,6 +117,20 @@ async function report(ctx: TeamsContext, command: ReportCommand): Promise<Reply>
     return buildUsageReply({ ...common, summary: summarizeUsage(await ctx.meet.getUsage(query), opts) });
   }
   return buildFeedbackReply({ ...common, summary: summarizeFeedback(await ctx.meet.getFeedbacks(query), opts) });
+}
+
+const helpMessages = new Map<string, Partial<Activity>>();
+
+/** Help is the same for everyone: rendered once per topic. */
+function helpMessage(topic: string | undefined): Partial<Activity> {
+  const key = (topic ?? '').toLowerCase();
+  let message = helpMessages.get(key);
+  if (!message) {
+    const reply = buildHelpReply(selectHelpEntries(topic));
+    message = cardMessage(renderReplyCard(reply), summarizeReply(reply));
+    if (helpMessages.size < 100) helpMessages.set(key, message);
+  }
+  return message;
 }
 
 /** Errors and anything secret: to the person alone. A failure to do so is logged, never thrown. */
