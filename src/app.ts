@@ -58,7 +58,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const common = { meet, store, logger, clock, defaultTimeZone: config.digestTimeZone, digests };
     const slack = config.slack ? await createSlackApp({ ...common, config: config.slack, sso: config.sso }) : undefined;
     if (slack) cleanups.push(() => slack.stop());
-    const teams = createTeamsBot({ ...common, config: config.teams });
+    const teams = createTeamsBot({ ...common, config: config.teams, sso: config.sso });
     cleanups.push(() => teams.stop());
 
     const routes: Route[] = [...(slack?.routes ?? []), ...teams.routes];

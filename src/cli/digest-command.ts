@@ -37,7 +37,7 @@ export async function runDigestCli(
   const clock = () => at;
   const common = { meet, store, logger, clock, defaultTimeZone: config.digestTimeZone };
   const slack = config.slack ? await createSlackApp({ ...common, config: config.slack, sso: config.sso }) : undefined;
-  const teams = createTeamsBot({ ...common, config: config.teams });
+  const teams = createTeamsBot({ ...common, config: config.teams, sso: config.sso });
   try {
     if (action === 'preview') {
       io.out(await previewDigest({ store, meet, clock }, channel as string, at));
