@@ -6,10 +6,11 @@ import { validateMeetingRequest } from './validate';
 
 const alphanumeric = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-function newCode(taken: (code: string) => boolean): string {
+function newCode(taken: ReadonlySet<string>): string {
   for (;;) {
-    const code = Array.from({ length: 8 }, () => alphanumeric[randomInt(alphanumeric.length)]).join('');
-    if (!taken(code)) return code;
+    let code = '';
+    for (let i = 0; i < 8; i++) code += alphanumeric[randomInt(alphanumeric.length)];
+    if (!taken.has(code)) return code;
   }
 }
 
@@ -38,8 +39,7 @@ export function createMeeting(state: SandboxState, body: unknown): Reply {
   }
 
   const now = state.now();
-  const taken = new Set(state.meetings.map((m) => m.code));
-  const code = newCode((c) => taken.has(c));
+  const code = newCode(state.meetingCodes);
   const meeting: SandboxMeeting = {
     id: randomUUID(),
     code,
@@ -53,6 +53,7 @@ export function createMeeting(state: SandboxState, body: unknown): Reply {
     createdAt: toDotnetIso(now.getTime()),
   };
   state.meetings.push(meeting);
+  state.meetingCodes.add(code);
   return { status: 201, body: meeting, headers: { location: `/v1/meetings/${meeting.id}` } };
 }
 

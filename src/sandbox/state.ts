@@ -85,6 +85,8 @@ export interface SandboxState {
   tenants: Tenant[];
   /** Meets created through the API, in order. */
   meetings: SandboxMeeting[];
+  /** The codes of `meetings`, so a new code is checked for duplicates without a scan. */
+  meetingCodes: Set<string>;
   addonConfigurations: StoredAddonConfiguration[];
   seededUsage: Dated<SandboxUsageRecord>[];
   feedback: Dated<SandboxFeedbackRecord>[];
@@ -113,5 +115,13 @@ export function findTenant(state: SandboxState, codeOrId: string): Tenant | unde
 }
 
 export function createState(now: () => Date): SandboxState {
-  return { now, tenants: createTenants(), meetings: [], addonConfigurations: [], seededUsage: [], feedback: [] };
+  return {
+    now,
+    tenants: createTenants(),
+    meetings: [],
+    meetingCodes: new Set(),
+    addonConfigurations: [],
+    seededUsage: [],
+    feedback: [],
+  };
 }
