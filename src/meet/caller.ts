@@ -43,6 +43,16 @@ export function createCaller(deps: CallerDeps) {
   const recentTokens: string[] = [];
   const fixedSecrets = [deps.clientSecret, deps.clientKey];
   const tokenErrors = new WeakSet<object>();
+  // The headers of the current token, built once per token (undici copies them, never mutates them).
+  let cachedHeaders: { token: string; plain: Record<string, string>; json: Record<string, string> } | undefined;
+
+  function headersFor(token: string, hasBody: boolean): Record<string, string> {
+    if (cachedHeaders?.token !== token) {
+      const plain = { authorization: `bearer ${token}`, accept: 'application/json' };
+      cachedHeaders = { token, plain, json: { ...plain, 'content-type': 'application/json' } };
+    }
+    return hasBody ? cachedHeaders.json : cachedHeaders.plain;
+  }
 
   function exchange(
     method: HttpMethod,
@@ -132,9 +142,7 @@ export function createCaller(deps: CallerDeps) {
     };
     const sendWith = (token: string) => {
       sends++;
-      const headers: Record<string, string> = { authorization: `bearer ${token}`, accept: 'application/json' };
-      if (payload !== undefined) headers['content-type'] = 'application/json';
-      return exchange(spec.method, url, headers, payload, signal);
+      return exchange(spec.method, url, headersFor(token, payload !== undefined), payload, signal);
     };
     try {
       if (signal?.aborted) throw cancelledError();
@@ -152,7 +160,7 @@ export function createCaller(deps: CallerDeps) {
           }
           if (res.status === 404 && attempt > 1 && spec.notFoundOnRepeatIsDone) return undefined;
           if (res.status < 200 || res.status >= 300) throw errorOfResponse(res, ctx);
-          if (!spec.schema || res.text.trim() === '') return undefined;
+          if (!spec.schema || !NON_BLANK.test(res.text)) return undefined;
           return parseBody(res, spec.schema, ctx);
         },
         { policy: deps.policy, repeatable: spec.repeatable, mayRetry: (e) => !tokenErrors.has(e as object), signal },
@@ -170,6 +178,9 @@ export function createCaller(deps: CallerDeps) {
 
   return { call, checkToken, logFailure };
 }
+
+/** Anything but whitespace: an answer with a body (found at its first character, without copying it as trim() does). */
+const NON_BLANK = /\S/;
 
 function queryString(query?: Record<string, string | undefined>): string {
   if (!query) return '';
