@@ -1,6 +1,5 @@
 import { type Activity, CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Clock } from '../core/clock';
-import { AppError } from '../core/errors';
 import { generatePasscode } from '../core/passcode';
 import type { SsoSettings } from '../core/people';
 import type { DigestCommands } from '../digest/digest-commands';
@@ -16,6 +15,7 @@ import { createConversations } from './conversations';
 import { reportFailure } from './errors';
 import { createMessagesRoute } from './http-shim';
 import { cardMessage } from './messages';
+import { createProactiveSender } from './proactive';
 
 export interface TeamsDeps {
   config: TeamsConfig;
@@ -50,7 +50,8 @@ export interface TeamsBot {
 export function createTeamsBot(deps: TeamsDeps): TeamsBot {
   const logger = deps.logger.child({ platform: 'teams' });
   const appId = deps.config.appId ?? '';
-  const adapter = new CloudAdapter(createBotAuthentication(deps.config));
+  const auth = createBotAuthentication(deps.config);
+  const adapter = new CloudAdapter(auth);
   const conversations = createConversations({ adapter, appId, store: deps.store, logger });
   const pending = new Set<Promise<unknown>>();
   const ctx: TeamsContext = {
@@ -83,6 +84,8 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
   });
 
   adapter.onTurnError = async (context, error) => {
+    // A continuation (late results) is no one's turn: its caller (continueIn) reports the failure.
+    if (isContinuation(context.activity)) throw error;
     const reply = reportFailure(logger, error, `turn (${context.activity.type})`);
     if (context.activity.type === 'invoke') return;
     try {
@@ -99,16 +102,14 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
 
   return {
     routes: [route],
-    async sendToConversation(conversationId, activity) {
-      let messageId = '';
-      await conversations.continueIn(conversationId, async (context) => {
-        messageId = await conversations.post(context, { ...activity, type: 'message' });
-      });
-      if (!messageId) throw new AppError('platform_error', 'the Bot Connector returned no message id');
-      return { messageId };
-    },
+    sendToConversation: createProactiveSender({ adapter, auth, appId, store: deps.store, conversations, logger }),
     async stop() {
       await Promise.allSettled([...pending]);
     },
   };
+}
+
+/** The event botbuilder makes up for continueConversationAsync. */
+function isContinuation(activity: Partial<Activity>): boolean {
+  return activity.type === 'event' && activity.name === 'ContinueConversation';
 }

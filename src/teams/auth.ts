@@ -14,10 +14,31 @@ export function createBotAuthentication(config: TeamsConfig): ConfigurationBotFr
     MicrosoftAppType: config.appId ? config.appType : '',
     MicrosoftAppTenantId: config.tenantId ?? '',
   };
-  return new ConfigurationBotFrameworkAuthentication(
+  const auth = new ConfigurationBotFrameworkAuthentication(
     settings,
     new ConfigurationServiceClientCredentialFactory(settings),
   );
+  const createConnectorFactory = auth.createConnectorFactory.bind(auth);
+  auth.createConnectorFactory = (identity) => {
+    const factory = createConnectorFactory(identity);
+    const create = factory.create.bind(factory);
+    factory.create = async (serviceUrl, audience) => withoutRetries(await create(serviceUrl, audience));
+    return factory;
+  };
+  return auth;
+}
+
+/**
+ * The Bot Connector client's pipeline retries a POST by itself (429 after Retry-After, 5xx and
+ * dropped connections with backoff): a post the connector did take would then appear twice (a
+ * digest, a Meet card). We post once and report the failure; callers decide (the digest scheduler
+ * waits `retryAfterMs`).
+ */
+export function withoutRetries<T>(client: T): T {
+  const pipeline = (client as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } }).client
+    ?.pipeline;
+  pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+  return client;
 }
 
 /** 127.0.0.0/8, ::1 and IPv4-mapped loopback: the only callers served without an app id. */

@@ -11,7 +11,7 @@ import type { Store } from '../store/store';
 import { toAppError } from './errors';
 
 /** The part of botframework-connector's ConnectorClient we use (it is in the turn state). */
-interface ConnectorClientLike {
+export interface ConnectorClientLike {
   conversations: {
     createConversation(parameters: ConversationParameters): Promise<{ id?: string }>;
     sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }>;

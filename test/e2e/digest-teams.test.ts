@@ -1,7 +1,8 @@
+import { Writable } from 'node:stream';
 import { createDigestCommands } from '../../src/digest/commands';
 import { runDueDigests } from '../../src/digest/run-due';
 import { periodBefore } from '../../src/digest/schedule';
-import { createSilentLogger } from '../../src/logger';
+import { createLogger } from '../../src/logger';
 import { createMeetClient } from '../../src/meet/client';
 import type { MeetApi } from '../../src/meet/meet-api';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
@@ -21,7 +22,6 @@ import { activity, bob, botAccount, mention } from './teams-harness';
 
 const subscribedAt = new Date('2026-12-03T10:00:00Z');
 const due = new Date('2026-12-07T08:00:00Z'); // Monday 09:00 in Berlin
-const logger = createSilentLogger();
 const channelId = '19:general@thread.tacv2';
 
 let sandbox: Sandbox;
@@ -31,8 +31,12 @@ let meet: MeetApi;
 let bot: TeamsBot;
 let server: HttpServer;
 let url: string;
+let logLines: Array<Record<string, unknown>>;
+let timers: ReturnType<typeof createFakeTimers>;
 
 beforeEach(async () => {
+  logLines = [];
+  timers = createFakeTimers();
   sandbox = await startSandbox({ now: () => due });
   connector = await startFakeBotConnector();
   connector.addMember(bob);
@@ -70,6 +74,17 @@ async function say(text: string): Promise<void> {
   expect(res.status).toBeLessThan(300);
 }
 
+/** Every log line as parsed JSON, so tests can look for the one that explains a failure. */
+const logger = createLogger({
+  level: 'debug',
+  destination: new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  }),
+});
+
 const run = (at: Date) =>
   runDueDigests(
     {
@@ -78,7 +93,7 @@ const run = (at: Date) =>
       posters: { teams: bot.sendToConversation.bind(bot) },
       clock: () => at,
       logger,
-      timers: createFakeTimers().timers,
+      timers: timers.timers,
     },
     at,
   );
@@ -115,4 +130,64 @@ test('subscribe in a channel, then the digest card arrives once with the week’
 
   await run(due);
   expect(connector.sent).toHaveLength(2);
+});
+
+/** Posts of new messages to the channel (replies go to …/activities/{replyToId}). */
+const toChannel = () =>
+  connector.requests.filter(
+    (r) => r.method === 'POST' && r.path.endsWith(`${encodeURIComponent(channelId)}/activities`),
+  );
+
+test('a channel the bot was removed from (403): logged, unsubscribed, reference deleted, no card to anyone', async () => {
+  await say('digest weekly tz:Europe/Berlin tenant:ACME01');
+  await connector.waitForSent(1);
+  connector.injectFailure({ status: 403, pathIncludes: '/activities' });
+
+  const report = await run(due);
+
+  expect(report.sent).toEqual([]);
+  expect(report.failed).toMatchObject([{ channelId, unsubscribed: true }]);
+  expect(report.failed[0].error).toMatch(/^not_found/);
+  expect(await store.findDigestSubscription('teams', channelId)).toBeUndefined();
+  expect(await store.findTeamsConversation(channelId)).toBeUndefined();
+  expect(logLines.some((l) => l.conversationId === channelId && /bot removed/.test(String(l.msg)))).toBe(true);
+  expect(logLines.some((l) => String(l.msg).includes('unsubscribing'))).toBe(true);
+  // Only the subscription's confirmation: no failure card, privately or otherwise, no 1:1 chat opened.
+  expect(connector.sent).toHaveLength(1);
+  expect(connector.conversations).toEqual([]);
+  expect(toChannel()).toHaveLength(1);
+
+  // Removed means removed: the next week does not try again.
+  await run(new Date(due.getTime() + 7 * 24 * 3600_000));
+  expect(toChannel()).toHaveLength(1);
+});
+
+test('a 429 is waited out by the digest run (Retry-After), and the digest is posted once', async () => {
+  await say('digest weekly tz:Europe/Berlin tenant:ACME01');
+  await connector.waitForSent(1);
+  connector.injectFailure({ status: 429, pathIncludes: '/activities', headers: { 'retry-after': '7' } });
+
+  const report = await run(due);
+
+  expect(report.failed).toEqual([]);
+  expect(report.sent).toMatchObject([{ channelId }]);
+  expect(timers.waits).toContain(7000);
+  // The rejected post and the one retry after Retry-After: never a blind second post.
+  expect(toChannel()).toHaveLength(2);
+  const digests = connector.sent.filter((s) => s.conversationId === channelId && !s.replyToId);
+  expect(digests).toHaveLength(1);
+  expect(digests[0].id).toBe(report.sent[0].messageId);
+});
+
+test('a 500 from the Bot Connector is one request and a platform_error, not a hidden retry', async () => {
+  await say('digest weekly tz:Europe/Berlin tenant:ACME01');
+  await connector.waitForSent(1);
+  connector.injectFailure({ status: 500, pathIncludes: '/activities' });
+  await expect(bot.sendToConversation(channelId, { text: 'x' })).rejects.toMatchObject({
+    name: 'AppError',
+    code: 'platform_error',
+  });
+  expect(toChannel()).toHaveLength(1);
+  expect(connector.sent).toHaveLength(1);
+  expect(await store.findTeamsConversation(channelId)).toBeDefined();
 });
