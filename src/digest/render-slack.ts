@@ -57,13 +57,12 @@ export function renderDigestSlack(model: DigestModel): SlackDigestMessage {
       text: mrkdwn(`*Meets per day*  \`${weekSparkline(model)}\`\n\`\`\`${rows.join('\n')}\`\`\``),
     });
     if (model.usage.longest.length > 0) {
+      // One plain_text block, a line per Meet: titles are typed by users. No Meet codes in a channel.
+      const lines = model.usage.longest.map((m, i) =>
+        truncate(`${i + 1}. ${m.title || 'Untitled Meet'} · ${formatMinutes(m.minutes)} · ${formatDay(m.date)}`, 300),
+      );
       blocks.push({ type: 'section', text: mrkdwn('*Longest Meets*') });
-      blocks.push({
-        type: 'context',
-        elements: model.usage.longest.map((m, i) =>
-          plain(truncate(`${i + 1}. ${m.title || m.code} · ${formatMinutes(m.minutes)} · ${formatDay(m.date)}`, 300)),
-        ),
-      });
+      blocks.push({ type: 'section', text: plain(truncate(lines.join('\n'), 3000)) });
     }
   }
 

@@ -42,6 +42,11 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`);
 }
 
+/** A Slack-style `<@U123>` typed into feedback means nothing in Teams: an invisible word joiner keeps it from reading as markup. */
+function defuseSlack(text: string): string {
+  return text.replace(/<([@#])/g, '<\u2060$1');
+}
+
 function dayChart(model: DigestModel): unknown[] {
   const max = Math.max(...model.days.map((d) => d.meetCount));
   return model.days.map((day) => {
@@ -92,7 +97,10 @@ export function renderDigestTeams(model: DigestModel): TeamsDigestActivity {
       for (const [i, m] of model.usage.longest.entries()) {
         body.push(
           richText(
-            truncate(`${i + 1}. ${m.title || m.code} · ${formatMinutes(m.minutes)} · ${formatDay(m.date)}`, 300),
+            truncate(
+              `${i + 1}. ${m.title || 'Untitled Meet'} · ${formatMinutes(m.minutes)} · ${formatDay(m.date)}`,
+              300,
+            ),
           ),
         );
       }
@@ -104,9 +112,10 @@ export function renderDigestTeams(model: DigestModel): TeamsDigestActivity {
   const lowest = model.feedback.lowest[0];
   if (lowest) {
     body.push(
-      richText(truncate(`Lowest rated (${lowest.rating}, ${formatDay(lowest.date)}): “${lowest.text}”`, 500), {
-        italic: true,
-      }),
+      richText(
+        truncate(`Lowest rated (${lowest.rating}, ${formatDay(lowest.date)}): “${defuseSlack(lowest.text)}”`, 500),
+        { italic: true },
+      ),
     );
   }
 

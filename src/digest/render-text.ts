@@ -16,7 +16,7 @@ export function renderDigestText(model: DigestModel): string {
     if (model.usage.longest.length > 0) {
       lines.push('', 'Longest Meets');
       for (const [i, m] of model.usage.longest.entries()) {
-        lines.push(`  ${i + 1}. ${m.title || m.code} · ${formatMinutes(m.minutes)} · ${formatDay(m.date)}`);
+        lines.push(`  ${i + 1}. ${m.title || 'Untitled Meet'} · ${formatMinutes(m.minutes)} · ${formatDay(m.date)}`);
       }
     }
   }

@@ -12,7 +12,7 @@ import {
   type SlackMessage,
 } from './block-kit';
 import { codeSpan, escapeControl, escapeMrkdwn, mentionUser } from './escape';
-import { slackLimits } from './limits';
+import { shorten, slackLimits } from './limits';
 import { renderConfigs, renderFeedback, renderHelp, renderUsage } from './report-blocks';
 
 /** Block Kit renderings of the core's reply model. Every piece of user text is escaped here. */
@@ -35,54 +35,58 @@ export function showPerson(person: ShownPerson): string {
   return mention ?? escapeMrkdwn(person.email ?? person.displayName);
 }
 
-function guestLine(access: MeetCreatedPublic['guestAccess']): string | undefined {
-  if (access === 'anyone') return 'Anyone with the link can join as a guest.';
-  if (access === 'passcode') return 'Guests join with a passcode (sent privately to the creator).';
-  return undefined;
-}
+/** The same words as the Teams card. */
+const guestLines: Record<MeetCreatedPublic['guestAccess'], string> = {
+  none: 'Only the people listed can join.',
+  anyone: 'Anyone with the link can join as a guest.',
+  passcode: 'Guests join with a passcode (sent privately to the creator).',
+};
+
+const privateMark = ':lock: *Only you can see this.*';
 
 /** The channel message: title, Join button, participants by role, template. Never a passcode or a code. */
 export function renderMeetCreatedPublic(meet: MeetCreatedPublic): SlackMessage {
   const title = meet.title || templateNames[meet.template];
-  const facts = [`*Template:* ${templateNames[meet.template]}`];
-  if (meet.durationMinutes) facts.push(`*Length:* ${meet.durationMinutes} min`);
-  if (meet.configName) facts.push(`*Configuration:* ${escapeMrkdwn(meet.configName)}`);
-  const blocks: Block[] = [
-    header(title),
-    mrkdwnSection(facts.join('   '), linkButton('Join', meet.joinUrl, 'join_meet')),
-  ];
+  const facts: string[] = [templateNames[meet.template]];
+  if (meet.durationMinutes) facts.push(`${meet.durationMinutes} min`);
+  if (meet.configName) facts.push(escapeMrkdwn(meet.configName));
   const groups = meet.participants.filter((g) => g.people.length > 0);
   const lines = groups.map((g) => {
     const label = g.people.length === 1 ? g.label : plurals[g.label];
     return `*${label}:* ${joinWithin(g.people.map(showPerson), slackLimits.sectionText - 200)}`;
   });
-  blocks.push(...linesSections(lines, slackLimits.messageBlocks - blocks.length - 1));
-  const guests = guestLine(meet.guestAccess);
-  if (guests) blocks.push(context([guests]));
+  const join = linkButton('Join', meet.joinUrl, 'join_meet');
+  const blocks: Block[] = [header(title), context([facts.join('  ·  ')])];
+  // The Join button sits beside the people, the first thing read after the title.
+  const people = linesSections(lines, slackLimits.messageBlocks - blocks.length - 1);
+  if (people.length > 0 && join) (people[0] as { accessory?: unknown }).accessory = join;
+  blocks.push(...(people.length > 0 ? people : [mrkdwnSection('Join the Meet:', join)]));
+  blocks.push(context([guestLines[meet.guestAccess]]));
   return { text: fallbackText(`Meet: ${escapeMrkdwn(title)} ${meet.joinUrl}`), blocks };
 }
 
 /** Only for the creator: the Meet code and every passcode. */
 export function renderMeetCreatedPrivate(meet: MeetCreatedPrivate): SlackMessage {
   const blocks: Block[] = [
+    context([`${privateMark} The Meet code and passcodes of your new Meet.`]),
     mrkdwnSection(
-      `Your Meet *${escapeMrkdwn(meet.title || 'Meet')}* is ready. Code: ${codeSpan(meet.code)}`,
+      `*${escapeMrkdwn(shorten(meet.title || 'Meet', slackLimits.headerText))}*\nMeet code: ${codeSpan(meet.code)}`,
       linkButton('Join', meet.joinUrl, 'join_meet_private'),
     ),
   ];
-  const lines = meet.passcodes.map((p) => `${showPerson(p.person)}: ${codeSpan(p.passcode)}`);
-  if (meet.guestPasscode) lines.push(`Guests (anyone who knows it): ${codeSpan(meet.guestPasscode)}`);
+  const lines = meet.passcodes.map((p) => `${codeSpan(p.passcode)}  ${showPerson(p.person)}`);
+  if (meet.guestPasscode) lines.push(`${codeSpan(meet.guestPasscode)}  Guests (anyone who knows it)`);
   if (lines.length > 0) {
-    blocks.push(mrkdwnSection('*Passcodes* (only you see this; pass each one on privately):'));
+    blocks.push(mrkdwnSection('*Passcodes*: give each one only to its owner'));
     blocks.push(...linesSections(lines, slackLimits.messageBlocks - blocks.length - 1));
   }
-  blocks.push(context(['The Meet API emails each participant their invitation.']));
+  blocks.push(context(['Meet also emails each participant their invitation.']));
   return { text: fallbackText(`Your Meet is ready. Code: ${codeSpan(meet.code)}`), blocks };
 }
 
 /** A failure or a mistake, privately: what happened, what to do, the usage line, a reference id. */
 export function renderError(reply: Extract<Reply, { kind: 'error' }>): SlackMessage {
-  const blocks: Block[] = [mrkdwnSection(`:warning: ${escapeMrkdwn(reply.message)}`)];
+  const blocks: Block[] = [mrkdwnSection(`:warning: *${escapeMrkdwn(reply.message)}*`)];
   if (reply.hint) blocks.push(plainSection(reply.hint));
   const extra: string[] = [];
   if (reply.usage) extra.push(`Usage: ${codeSpan(reply.usage)}`);

@@ -139,7 +139,7 @@ export function buildCreateMeetView(prefill: ModalPrefill, configs: ModalConfigs
     type: 'modal',
     callback_id: createMeetCallbackId,
     title: plain('Create a Meet', slackLimits.viewTitle),
-    submit: plain('Create', slackLimits.viewSubmit),
+    submit: plain('Create Meet', slackLimits.viewSubmit),
     close: plain('Cancel', slackLimits.viewClose),
     private_metadata: JSON.stringify({ channelId: prefill.channelId ?? '' }).slice(0, slackLimits.privateMetadata),
     blocks,

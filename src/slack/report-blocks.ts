@@ -20,34 +20,46 @@ type FeedbackReply = Extract<Reply, { kind: 'feedback' }>;
 
 function rangeLine(reply: UsageReply | FeedbackReply): string {
   const r = reply.range;
-  const tenant = reply.tenant ? ` · tenant ${escapeMrkdwn(reply.tenant)}` : '';
-  return `${escapeMrkdwn(r.label)}: ${r.startDay} to ${r.endDay} (${escapeMrkdwn(r.timeZone)})${tenant}`;
+  const days = r.startDay === r.endDay ? r.startDay : `${r.startDay} to ${r.endDay}`;
+  const tenant = reply.tenant ? `  ·  tenant ${escapeMrkdwn(reply.tenant)}` : '';
+  return `${escapeMrkdwn(r.label)}  ·  ${days}  ·  ${escapeMrkdwn(r.timeZone)}${tenant}`;
 }
 
-function round(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+/** `5,432` / `3.4`: thousands separated, at most one decimal. */
+export function formatNumber(n: number, decimals = 1): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: decimals });
+}
+
+/** `★★★★☆` for a 1–5 rating, the number itself otherwise. */
+export function stars(rating: number): string {
+  return Number.isInteger(rating) && rating >= 1 && rating <= 5
+    ? `${'★'.repeat(rating)}${'☆'.repeat(5 - rating)}`
+    : String(rating);
 }
 
 export function renderUsage(reply: UsageReply): SlackMessage {
   const s = reply.summary;
   const blocks: Block[] = [header(`Usage: ${reply.range.label}`), context([rangeLine(reply)])];
   if (s.meetCount === 0) {
-    blocks.push(plainSection('No Meets in this period.'));
+    blocks.push(mrkdwnSection(`No Meets in this period. Try a longer one, e.g. ${codeSpan('/meet usage 30d')}.`));
   } else {
     const fields = [
-      `*Meets*\n${s.meetCount}`,
-      `*Total minutes*\n${round(s.totalMinutes)}`,
-      `*Billable minutes*\n${round(s.billableMinutes)}`,
-      `*Free / covered / charged*\n${s.freeCount} / ${s.coveredCount} / ${s.chargedCount}`,
-      `*Average participants*\n${round(s.averageParticipants)}`,
+      `*Meets*\n${formatNumber(s.meetCount)}`,
+      `*Average participants*\n${formatNumber(s.averageParticipants)}`,
+      `*Total minutes*\n${formatNumber(s.totalMinutes, 0)}`,
+      `*Billable minutes*\n${formatNumber(s.billableMinutes, 0)}`,
+      `*Free Meets*\n${formatNumber(s.freeCount)}`,
+      `*Subscription*\n${formatNumber(s.coveredCount)} covered, ${formatNumber(s.chargedCount)} charged`,
     ];
-    if (s.busiestDay) fields.push(`*Busiest day*\n${s.busiestDay.date} (${s.busiestDay.meetCount})`);
+    if (s.busiestDay)
+      fields.push(`*Busiest day*\n${s.busiestDay.date} (${formatNumber(s.busiestDay.meetCount)} Meets)`);
     blocks.push(fieldsSection(fields));
     if (s.longest.length > 0) {
       const lines = s.longest.map(
-        (m) => `${m.date} ${codeSpan(m.code)} ${escapeMrkdwn(m.title || '(untitled)')}: ${round(m.minutes)} min`,
+        (m, i) =>
+          `${i + 1}. ${escapeMrkdwn(m.title || 'Untitled Meet')}  ·  ${formatNumber(m.minutes, 0)} min  ·  ${m.date}`,
       );
-      blocks.push(mrkdwnSection(`*Longest*\n${lines.join('\n')}`));
+      blocks.push(mrkdwnSection(`*Longest Meets*\n${lines.join('\n')}`));
     }
   }
   return { text: fallbackText(`Usage ${escapeMrkdwn(reply.range.label)}: ${s.meetCount} Meets`), blocks };
@@ -57,15 +69,15 @@ export function renderFeedback(reply: FeedbackReply): SlackMessage {
   const s = reply.summary;
   const blocks: Block[] = [header(`Feedback: ${reply.range.label}`), context([rangeLine(reply)])];
   if (s.count === 0) {
-    blocks.push(plainSection('No feedback in this period.'));
+    blocks.push(mrkdwnSection(`No feedback in this period. Try a longer one, e.g. ${codeSpan('/meet feedback 30d')}.`));
   } else {
-    const fields = [`*Responses*\n${s.count}`];
-    if (s.averageRating !== undefined) fields.push(`*Average rating*\n${round(s.averageRating)}`);
-    const spread = s.distribution.map((d) => `${d.rating}: ${d.count}`).join('\n');
-    if (spread) fields.push(`*Ratings*\n${spread}`);
+    const fields = [`*Responses*\n${formatNumber(s.count)}`];
+    if (s.averageRating !== undefined) fields.push(`*Average rating*\n${formatNumber(s.averageRating)} of 5`);
     blocks.push(fieldsSection(fields));
+    const spread = s.distribution.map((d) => `${stars(d.rating)}  ${formatNumber(d.count)}`).join('\n');
+    if (spread) blocks.push(mrkdwnSection(`*Ratings*\n${spread}`));
     if (s.lowest.length > 0) {
-      const lines = s.lowest.map((f) => `${f.date} · ${f.rating}: ${escapeMrkdwn(f.text)}`);
+      const lines = s.lowest.map((f) => `${stars(f.rating)}  ${f.date}\n“${escapeMrkdwn(f.text)}”`);
       blocks.push(mrkdwnSection(`*Lowest rated, with comments*\n${lines.join('\n')}`));
     }
   }
@@ -75,13 +87,13 @@ export function renderFeedback(reply: FeedbackReply): SlackMessage {
 export function renderConfigs(configs: ConfigSummary[]): SlackMessage {
   const blocks: Block[] = [header('Addon configurations')];
   if (configs.length === 0) {
-    blocks.push(plainSection('There are no addon configurations yet.'));
+    blocks.push(plainSection("There are no addon configurations yet: Meets get Meet's default addons."));
   } else {
     const lines = configs.map((c) => {
-      const name = `*${escapeMrkdwn(c.name)}*${c.isDefault ? ' (default)' : ''} ${codeSpan(c.id)}`;
-      const addons = c.addons.length > 0 ? `\n${escapeMrkdwn(c.addons.join(', '))}` : '';
+      const name = `*${escapeMrkdwn(c.name)}*${c.isDefault ? '  ·  default' : ''}`;
       const description = c.description ? `\n${escapeMrkdwn(c.description)}` : '';
-      return `${name}${description}${addons}`;
+      const addons = c.addons.length > 0 ? escapeMrkdwn(c.addons.join(', ')) : 'no addons';
+      return `${name}${description}\n${addons}  ·  id ${codeSpan(c.id)}\n`;
     });
     blocks.push(...linesSections(lines, slackLimits.messageBlocks - blocks.length - 1));
     blocks.push(context([`Use one with ${codeSpan('/meet config:NAME')}.`]));
@@ -90,10 +102,10 @@ export function renderConfigs(configs: ConfigSummary[]): SlackMessage {
 }
 
 export function renderHelp(intro: string, entries: HelpEntry[]): SlackMessage {
-  const blocks: Block[] = [header('/meet'), mrkdwnSection(escapeControl(intro))];
+  const blocks: Block[] = [header('How to use /meet'), mrkdwnSection(escapeControl(intro)), { type: 'divider' }];
   const lines = entries.map((e) => {
     const example = e.example ? `\nExample: ${codeSpan(e.example)}` : '';
-    return `${codeSpan(e.usage)}\n${escapeMrkdwn(e.description)}${example}`;
+    return `${codeSpan(e.usage)}\n${escapeMrkdwn(e.description)}${example}\n`;
   });
   blocks.push(...linesSections(lines, slackLimits.messageBlocks - blocks.length));
   return { text: fallbackText('How to use /meet'), blocks };

@@ -7,6 +7,7 @@ import type {
   MeetCreatedPublic,
   RangeLabel,
   Reply,
+  RoleLabel,
   ShownPerson,
   UsageSummary,
 } from '../core/reply-model';
@@ -30,7 +31,7 @@ export function renderReplyCard(reply: Reply): AdaptiveCard {
     case 'help':
       return renderHelpCard(reply.intro, reply.entries);
     case 'notice':
-      return createCard([textBlock(escapeMarkdown(reply.text))]);
+      return createCard([textBlock(escapeMarkdown(teamsCommand(reply.text)))]);
     case 'error':
       return renderErrorCard(reply);
   }
@@ -48,7 +49,7 @@ export function summarizeReply(reply: Reply): string {
     case 'configs':
       return `${reply.configs.length} addon configurations`;
     case 'help':
-      return 'How to use Meet';
+      return 'How to use @Meet';
     case 'notice':
       return reply.text;
     case 'error':
@@ -63,10 +64,37 @@ const templateNames: Record<Template, string> = {
   webcast: 'Webcast',
 };
 
+const plurals: Record<RoleLabel, string> = {
+  Organizer: 'Organizers',
+  Interviewer: 'Interviewers',
+  Candidate: 'Candidates',
+  Host: 'Hosts',
+  'Co-host': 'Co-hosts',
+  Participant: 'Participants',
+  Guest: 'Guests',
+};
+
+/** In Teams people type the text after `@Meet`, not `/meet`; inline code marks mean nothing in a TextBlock. */
+export function teamsCommand(text: string): string {
+  return text.replace(/`([^`]*)`/g, '$1').replace(/(^|[\s"'(|])\/meet\b/g, '$1@Meet');
+}
+
+/** `5,432` / `3.4`: thousands separated, at most one decimal. */
+function formatNumber(n: number, decimals = 1): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: decimals });
+}
+
+/** `★★★★☆` for a 1–5 rating, the number itself otherwise. */
+function stars(rating: number): string {
+  return Number.isInteger(rating) && rating >= 1 && rating <= 5
+    ? `${'★'.repeat(rating)}${'☆'.repeat(5 - rating)}`
+    : String(rating);
+}
+
 const guestLines = {
   none: 'Only the people listed can join.',
   anyone: 'Anyone with the link can join as a guest.',
-  passcode: 'Guests can join with a passcode.',
+  passcode: 'Guests join with a passcode (sent privately to the creator).',
 } as const;
 
 /** The channel's card: title, Join button, participants by role (as mentions), template. */
@@ -80,7 +108,7 @@ export function renderMeetCreatedCard(meet: MeetCreatedPublic): AdaptiveCard {
     textBlock(details.join(' · '), { isSubtle: true, spacing: 'None' }),
   ];
   const facts = meet.participants.map((group) => ({
-    title: group.label,
+    title: group.people.length === 1 ? group.label : plurals[group.label],
     value: group.people.map((p) => showPerson(p, entities)).join(', '),
   }));
   if (facts.length > 0) body.push(factSet(facts));
@@ -92,17 +120,34 @@ export function renderMeetCreatedCard(meet: MeetCreatedPublic): AdaptiveCard {
 /** Only for the person who created the Meet: the Meet code and the passcodes. */
 export function renderMeetPrivateCard(meet: MeetCreatedPrivate): AdaptiveCard {
   const body: CardElement[] = [
-    textBlock('Only you can see this', { size: 'Small', isSubtle: true }),
-    textBlock(escapeInline(meet.title), { size: 'Medium', weight: 'Bolder', spacing: 'None' }),
+    textBlock('🔒 Only you can see this', { size: 'Small', weight: 'Bolder', color: 'Accent' }),
+    textBlock(escapeInline(meet.title), { size: 'Medium', weight: 'Bolder', spacing: 'Small' }),
     factSet([{ title: 'Meet code', value: escapeInline(meet.code) }]),
   ];
-  const facts = meet.passcodes.map((p) => ({ title: personLabel(p.person), value: escapeInline(p.passcode) }));
-  if (meet.guestPasscode) facts.push({ title: 'Guests', value: escapeInline(meet.guestPasscode) });
-  if (facts.length > 0) {
-    body.push(textBlock('Passcodes (the Meet invitation emails them too; share them only with their owners):'));
-    body.push(factSet(facts));
+  const rows = meet.passcodes.map((p) => passcodeRow(personLabel(p.person), p.passcode));
+  if (meet.guestPasscode) rows.push(passcodeRow('Guests (anyone who knows it)', meet.guestPasscode));
+  if (rows.length > 0) {
+    body.push(textBlock('Passcodes: give each one only to its owner', { weight: 'Bolder', separator: true }));
+    body.push(...rows);
   }
-  return createCard(body, [{ type: 'Action.OpenUrl', title: 'Join', url: meet.joinUrl }]);
+  body.push(textBlock('Meet also emails each participant their invitation.', { size: 'Small', isSubtle: true }));
+  return createCard(body, [{ type: 'Action.OpenUrl', title: 'Join', url: meet.joinUrl, style: 'positive' }]);
+}
+
+/** The passcode first, in a fixed-width column, so a list of them lines up. */
+function passcodeRow(who: string, passcode: string): CardElement {
+  return {
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      {
+        type: 'Column',
+        width: 'auto',
+        items: [textBlock(escapeInline(passcode), { fontType: 'Monospace', weight: 'Bolder' })],
+      },
+      { type: 'Column', width: 'stretch', items: [textBlock(who)] },
+    ],
+  };
 }
 
 function showPerson(person: ShownPerson, entities: MentionEntity[]): string {
@@ -118,71 +163,85 @@ function showPerson(person: ShownPerson, entities: MentionEntity[]): string {
 }
 
 function personLabel(person: ShownPerson): string {
-  return escapeInline(person.email ? `${person.displayName} (${person.email})` : person.displayName);
+  const name = person.displayName.trim();
+  const withEmail = person.email && person.email.toLowerCase() !== name.toLowerCase() && name;
+  return escapeInline(withEmail ? `${name} (${person.email})` : name || (person.email ?? ''));
 }
 
 function rangeLine(range: RangeLabel, tenant?: string): string {
   const days = range.startDay === range.endDay ? range.startDay : `${range.startDay} to ${range.endDay}`;
   const who = tenant ? ` · tenant ${escapeInline(tenant)}` : '';
-  return `${escapeInline(range.label)} (${days}, ${escapeInline(range.timeZone)})${who}`;
+  return `${escapeInline(range.label)} · ${days} · ${escapeInline(range.timeZone)}${who}`;
 }
 
 function renderUsageCard(range: RangeLabel, s: UsageSummary, tenant?: string): AdaptiveCard {
   const body: CardElement[] = [
-    textBlock('Meet usage', { size: 'Large', weight: 'Bolder' }),
+    textBlock(`Usage: ${escapeInline(range.label)}`, { size: 'Large', weight: 'Bolder' }),
     textBlock(rangeLine(range, tenant), { isSubtle: true, spacing: 'None' }),
   ];
   if (s.meetCount === 0) {
-    body.push(textBlock('No Meets in this period.'));
+    body.push(textBlock('No Meets in this period. Try a longer one, e.g. @Meet usage 30d.'));
     return createCard(body);
   }
   const facts = [
-    { title: 'Meets', value: String(s.meetCount) },
-    { title: 'Total minutes', value: String(s.totalMinutes) },
-    { title: 'Billable minutes', value: String(s.billableMinutes) },
-    { title: 'Free / covered / charged', value: `${s.freeCount} / ${s.coveredCount} / ${s.chargedCount}` },
-    { title: 'Average participants', value: s.averageParticipants.toFixed(1) },
+    { title: 'Meets', value: formatNumber(s.meetCount) },
+    { title: 'Average participants', value: formatNumber(s.averageParticipants) },
+    { title: 'Total minutes', value: formatNumber(s.totalMinutes, 0) },
+    { title: 'Billable minutes', value: formatNumber(s.billableMinutes, 0) },
+    { title: 'Free Meets', value: formatNumber(s.freeCount) },
+    {
+      title: 'Subscription',
+      value: `${formatNumber(s.coveredCount)} covered, ${formatNumber(s.chargedCount)} charged`,
+    },
   ];
-  if (s.busiestDay)
-    facts.push({ title: 'Busiest day', value: `${s.busiestDay.date} (${s.busiestDay.meetCount} Meets)` });
+  if (s.busiestDay) {
+    facts.push({ title: 'Busiest day', value: `${s.busiestDay.date} (${formatNumber(s.busiestDay.meetCount)} Meets)` });
+  }
   body.push(factSet(facts));
   if (s.longest.length > 0) {
-    body.push(textBlock('Longest Meets', { weight: 'Bolder' }));
-    body.push(
-      factSet(
-        s.longest.map((m) => ({ title: `${m.minutes} min`, value: `${escapeInline(m.title || m.code)}, ${m.date}` })),
-      ),
-    );
+    body.push(textBlock('Longest Meets', { weight: 'Bolder', separator: true }));
+    for (const [i, m] of s.longest.entries()) {
+      const line = `${i + 1}. ${escapeInline(m.title || 'Untitled Meet')} · ${formatNumber(m.minutes, 0)} min · ${m.date}`;
+      body.push(textBlock(line, { spacing: 'None' }));
+    }
   }
   return createCard(body);
 }
 
 function renderFeedbackCard(range: RangeLabel, s: FeedbackSummary, tenant?: string): AdaptiveCard {
   const body: CardElement[] = [
-    textBlock('Meet feedback', { size: 'Large', weight: 'Bolder' }),
+    textBlock(`Feedback: ${escapeInline(range.label)}`, { size: 'Large', weight: 'Bolder' }),
     textBlock(rangeLine(range, tenant), { isSubtle: true, spacing: 'None' }),
   ];
   if (s.count === 0 || s.averageRating === undefined) {
-    body.push(textBlock('No feedback in this period.'));
+    body.push(textBlock('No feedback in this period. Try a longer one, e.g. @Meet feedback 30d.'));
     return createCard(body);
   }
   body.push(
     factSet([
-      { title: 'Ratings', value: String(s.count) },
-      { title: 'Average', value: s.averageRating.toFixed(1) },
-      ...s.distribution.map((d) => ({ title: `Rated ${d.rating}`, value: String(d.count) })),
+      { title: 'Responses', value: formatNumber(s.count) },
+      { title: 'Average rating', value: `${formatNumber(s.averageRating)} of 5` },
     ]),
   );
+  if (s.distribution.length > 0) {
+    body.push(textBlock('Ratings', { weight: 'Bolder', separator: true }));
+    body.push(factSet(s.distribution.map((d) => ({ title: stars(d.rating), value: formatNumber(d.count) }))));
+  }
   if (s.lowest.length > 0) {
-    body.push(textBlock('Lowest rated', { weight: 'Bolder' }));
-    for (const f of s.lowest) body.push(textBlock(`${f.rating} · ${f.date}: ${escapeInline(f.text)}`));
+    body.push(textBlock('Lowest rated, with comments', { weight: 'Bolder', separator: true }));
+    for (const f of s.lowest) {
+      body.push(textBlock(`${stars(f.rating)} ${f.date}`, { size: 'Small', isSubtle: true }));
+      body.push(textBlock(`“${escapeInline(f.text)}”`, { spacing: 'None' }));
+    }
   }
   return createCard(body);
 }
 
 function renderConfigsCard(configs: ConfigSummary[]): AdaptiveCard {
   const body: CardElement[] = [textBlock('Addon configurations', { size: 'Large', weight: 'Bolder' })];
-  if (configs.length === 0) body.push(textBlock('Meet lists no addon configurations.'));
+  if (configs.length === 0) {
+    body.push(textBlock("There are no addon configurations yet: Meets get Meet's default addons."));
+  }
   for (const c of configs) {
     const items: CardElement[] = [
       textBlock(`${escapeInline(c.name)}${c.isDefault ? ' (default)' : ''}`, { weight: 'Bolder' }),
@@ -192,18 +251,24 @@ function renderConfigsCard(configs: ConfigSummary[]): AdaptiveCard {
     items.push(textBlock(`${addons} · id ${escapeInline(c.id)}`, { isSubtle: true, size: 'Small', spacing: 'None' }));
     body.push({ type: 'Container', separator: true, items });
   }
+  if (configs.length > 0) {
+    body.push(textBlock('Use one with config:NAME, e.g. @Meet interview config:Coding.', { isSubtle: true }));
+  }
   return createCard(body);
 }
 
 function renderHelpCard(intro: string, entries: HelpEntry[]): AdaptiveCard {
-  const body: CardElement[] = [textBlock(escapeMarkdown(intro))];
+  const body: CardElement[] = [
+    textBlock('How to use @Meet', { size: 'Large', weight: 'Bolder' }),
+    textBlock(escapeMarkdown(teamsCommand(intro)), { spacing: 'Small' }),
+  ];
   for (const e of entries) {
     const items: CardElement[] = [
-      textBlock(escapeInline(e.usage), { fontType: 'Monospace', weight: 'Bolder' }),
-      textBlock(escapeMarkdown(e.description), { spacing: 'None' }),
+      textBlock(escapeInline(teamsCommand(e.usage)), { fontType: 'Monospace', weight: 'Bolder' }),
+      textBlock(escapeMarkdown(teamsCommand(e.description)), { spacing: 'None' }),
     ];
     if (e.example) {
-      items.push(textBlock(`Example: ${escapeInline(e.example)}`, { isSubtle: true, spacing: 'None' }));
+      items.push(textBlock(`Example: ${escapeInline(teamsCommand(e.example))}`, { isSubtle: true, spacing: 'None' }));
     }
     body.push({ type: 'Container', separator: true, items });
   }
@@ -211,9 +276,15 @@ function renderHelpCard(intro: string, entries: HelpEntry[]): AdaptiveCard {
 }
 
 function renderErrorCard(reply: Extract<Reply, { kind: 'error' }>): AdaptiveCard {
-  const body: CardElement[] = [textBlock(escapeMarkdown(reply.message), { color: 'Attention', weight: 'Bolder' })];
-  if (reply.hint) body.push(textBlock(escapeMarkdown(reply.hint)));
-  if (reply.usage) body.push(textBlock(escapeInline(reply.usage), { fontType: 'Monospace', isSubtle: true }));
+  const body: CardElement[] = [
+    textBlock(`⚠️ ${escapeMarkdown(reply.message)}`, { color: 'Attention', weight: 'Bolder' }),
+  ];
+  if (reply.hint) body.push(textBlock(escapeMarkdown(teamsCommand(reply.hint))));
+  if (reply.usage) {
+    body.push(
+      textBlock(`Usage: ${escapeInline(teamsCommand(reply.usage))}`, { fontType: 'Monospace', isSubtle: true }),
+    );
+  }
   if (reply.referenceId) {
     body.push(textBlock(`Reference: ${escapeInline(reply.referenceId)}`, { size: 'Small', isSubtle: true }));
   }

@@ -141,7 +141,9 @@ export function buildCreateForm(options: {
     },
     ...fieldError('duration'),
   );
-  return createCard(body, [{ type: 'Action.Submit', title: 'Create Meet', data: { action: formAction } }]);
+  return createCard(body, [
+    { type: 'Action.Submit', title: 'Create Meet', style: 'positive', data: { action: formAction } },
+  ]);
 }
 
 const templates: Template[] = ['meeting', 'interview', 'webcast'];
