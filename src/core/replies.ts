@@ -1,5 +1,5 @@
 import type { AddonConfiguration, Meeting, Role } from '../meet/schemas';
-import type { Template } from './command';
+import type { Platform, Template } from './command';
 import type { UserError } from './errors';
 import type { MeetingPlan, ResolvedPerson, RosterEntry } from './people';
 import type {
@@ -114,13 +114,19 @@ export function buildConfigsReply(configs: AddonConfiguration[]): Reply {
   return { kind: 'configs', configs: summaries };
 }
 
-/** Help; `entries` defaults to every form (`selectHelpEntries(topic)` narrows it). */
-export function buildHelpReply(entries: HelpEntry[] = helpEntries): Reply {
-  return {
-    kind: 'help',
-    intro: 'meetbot creates Meets and reports on them. Without anything else, `/meet` creates a quick Meet.',
-    entries,
-  };
+const helpIntros: Record<Platform, string> = {
+  slack: 'meetbot creates Meets and reports on them. Without anything else, `/meet` creates a quick Meet.',
+  cli: 'meetbot creates Meets and reports on them. Without anything else, `/meet` creates a quick Meet.',
+  teams:
+    'meetbot creates Meets and reports on them. In a channel or group chat, mention me first: `@Meet help`; in our 1:1 chat just type `help`. `@Meet` with nothing else creates a quick Meet.',
+};
+
+/**
+ * Help; `entries` defaults to every form (`selectHelpEntries(topic)` narrows it). The intro says
+ * how to call the bot where the reply is shown (Slack's `/meet` unless `platform` says otherwise).
+ */
+export function buildHelpReply(entries: HelpEntry[] = helpEntries, platform: Platform = 'slack'): Reply {
+  return { kind: 'help', intro: helpIntros[platform], entries };
 }
 
 /** A mistake in what someone typed or filled in: said back to them, privately. */

@@ -83,7 +83,7 @@ async function answer(ctx: TeamsContext, context: TurnContext, command: Exclude<
     case 'configs':
       return buildConfigsReply(await ctx.meet.listAddonConfigurations());
     case 'help':
-      return buildHelpReply(selectHelpEntries(command.topic));
+      return buildHelpReply(selectHelpEntries(command.topic), 'teams');
     case 'new':
       return {
         kind: 'notice',
@@ -126,7 +126,7 @@ function helpMessage(topic: string | undefined): Partial<Activity> {
   const key = (topic ?? '').toLowerCase();
   let message = helpMessages.get(key);
   if (!message) {
-    const reply = buildHelpReply(selectHelpEntries(topic));
+    const reply = buildHelpReply(selectHelpEntries(topic), 'teams');
     message = cardMessage(renderReplyCard(reply), summarizeReply(reply));
     if (helpMessages.size < 100) helpMessages.set(key, message);
   }

@@ -180,6 +180,17 @@ test('buildHelpReply lists the parser’s help entries', () => {
   expect(one.kind === 'help' && one.entries).toHaveLength(1);
 });
 
+test('buildHelpReply says how to call the bot where it is shown: /meet by default, @Meet or help in Teams', () => {
+  const slack = buildHelpReply();
+  expect(slack.kind === 'help' && slack.intro).toContain('`/meet`');
+  const teams = buildHelpReply(helpEntries, 'teams');
+  if (teams.kind !== 'help') throw new Error('not help');
+  expect(teams.entries).toEqual(helpEntries);
+  expect(teams.intro).toContain('`@Meet help`');
+  expect(teams.intro).toMatch(/1:1 chat just type `help`/);
+  expect(teams.intro).not.toContain('/meet');
+});
+
 test('buildUserErrorReply says what was wrong and the usage line', () => {
   expect(buildUserErrorReply({ message: 'bob@ is not an email.', token: 'bob@', usage: '/meet meeting …' })).toEqual({
     kind: 'error',

@@ -127,6 +127,20 @@ describe('Teams messages, end to end', () => {
     expect(h.sandbox.meetings).toHaveLength(0);
   });
 
+  test('help says how to call the bot in Teams (@Meet help, or help in a 1:1 chat), not Slack’s /meet', async () => {
+    const me = mention(botAccount);
+    await h.post(activity(h.connector, { text: `${me.text} help`, entities: [me.entity] }));
+    await h.post(activity(h.connector, { text: 'help', conversationType: 'personal' }));
+    const cards = cardsOf(h.connector.sent);
+    expect(cards).toHaveLength(2);
+    for (const card of cards) {
+      const text = JSON.stringify(card);
+      expect(text).toMatch(/mention me first: `?@Meet help`?/);
+      expect(text).toMatch(/1:1 chat just type `?help`?/);
+      expect(text).not.toMatch(/Without anything else, `?\/meet/);
+    }
+  });
+
   test('a mistake is explained privately with the usage line; nothing is created or posted in the channel', async () => {
     await h.post(activity(h.connector, { text: 'interview "No candidate"' }));
     expect(h.sandbox.meetings).toHaveLength(0);
