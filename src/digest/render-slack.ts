@@ -57,12 +57,12 @@ export function renderDigestSlack(model: DigestModel): SlackDigestMessage {
       text: mrkdwn(`*Meets per day*  \`${weekSparkline(model)}\`\n\`\`\`${rows.join('\n')}\`\`\``),
     });
     if (model.usage.longest.length > 0) {
-      // One plain_text block, a line per Meet: titles are typed by users. No Meet codes in a channel.
-      const lines = model.usage.longest.map((m, i) =>
-        truncate(`${i + 1}. ${m.title || 'Untitled Meet'} · ${formatMinutes(m.minutes)} · ${formatDay(m.date)}`, 300),
-      );
+      // A plain_text section per Meet (titles are typed by users); no Meet code in a channel.
       blocks.push({ type: 'section', text: mrkdwn('*Longest Meets*') });
-      blocks.push({ type: 'section', text: plain(truncate(lines.join('\n'), 3000)) });
+      for (const [i, m] of model.usage.longest.entries()) {
+        const line = `${i + 1}. ${m.title || 'Untitled Meet'} · ${formatMinutes(m.minutes)} · ${formatDay(m.date)}`;
+        blocks.push({ type: 'section', text: plain(truncate(line, 300)) });
+      }
     }
   }
 

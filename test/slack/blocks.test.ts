@@ -154,3 +154,27 @@ describe('mrkdwn escaping', () => {
     expect(shorten('😀😀😀', 2)).toBe('😀…');
   });
 });
+
+describe('what people read', () => {
+  it('marks the private message as only yours and keeps the channel message free of the Meet code', () => {
+    const priv = JSON.stringify(renderMeetCreatedPrivate(huge.private));
+    expect(priv).toContain('Only you can see this');
+    expect(priv).toContain('`abcdEFGH`');
+    const pub = renderMeetCreatedPublic({ ...huge.public, joinUrl: 'https://meet.rs/j', guestAccess: 'none' });
+    expect(JSON.stringify(pub.blocks)).not.toContain('abcdEFGH');
+    expect(JSON.stringify(pub.blocks)).toContain('Only the people listed can join.');
+  });
+
+  it('an empty report says what to try next; untitled Meets are not shown by code', () => {
+    const usage = replies[1] as Extract<Reply, { kind: 'usage' }>;
+    const empty = { ...usage, summary: { ...usage.summary, meetCount: 0, longest: [] } };
+    expect(JSON.stringify(renderReply(empty))).toContain('/meet usage 30d');
+    const untitled = {
+      ...usage,
+      summary: { ...usage.summary, longest: [{ code: 'c1', title: '', minutes: 5, date: 'd' }] },
+    };
+    const text = JSON.stringify(renderReply(untitled));
+    expect(text).toContain('Untitled Meet');
+    expect(text).not.toContain('c1');
+  });
+});

@@ -186,3 +186,35 @@ describe('Teams cards', () => {
     expect(escapeMarkdown('# heading\n- item\n1. one')).toBe('\\# heading\n\\- item\n1\\. one');
   });
 });
+
+describe('what people read in Teams', () => {
+  test('help, usage lines and hints say @Meet, not /meet', () => {
+    const help = JSON.stringify(
+      renderReplyCard({
+        kind: 'help',
+        intro: 'Type `/meet`.',
+        entries: [{ usage: '/meet usage', description: 'd', example: '/meet usage 7d' }],
+      }),
+    );
+    expect(help).toContain('@Meet usage 7d');
+    expect(help).not.toContain('/meet');
+    expect(JSON.stringify(renderReplyCard(replies.usageEmpty))).toContain('@Meet usage 30d');
+  });
+
+  test('the private card is marked as only yours, lists a person once, and the channel card uses plurals', () => {
+    const text = JSON.stringify(renderMeetPrivateCard(meetCreated.private));
+    expect(text).toContain('Only you can see this');
+    expect(text).not.toContain('candidate@x.com (candidate@x.com)');
+    const twoInterviewers = renderMeetCreatedCard({
+      ...meetCreated.public,
+      participants: [
+        {
+          label: 'Interviewer',
+          role: 'PowerUser',
+          people: [alice, { ...alice, userId: '29:zoe', displayName: 'Zoë' }],
+        },
+      ],
+    });
+    expect(JSON.stringify(twoInterviewers)).toContain('"title":"Interviewers"');
+  });
+});
