@@ -34,10 +34,10 @@ export function formatDay(day: string): string {
 export function digestFacts(model: DigestModel): DigestFact[] {
   const { usage, change } = model;
   const facts: DigestFact[] = [
-    { label: 'Meets', value: `${usage.meetCount} (${formatChange(change.meetCount)} vs week before)` },
+    { label: 'Meets', value: `${usage.meetCount} (${formatChange(change.meetCount)})` },
     {
       label: 'Minutes',
-      value: `${formatMinutes(usage.totalMinutes)} total (${formatChange(change.totalMinutes)}), ${formatMinutes(usage.billableMinutes)} billable`,
+      value: `${formatMinutes(usage.totalMinutes)} total, ${formatMinutes(usage.billableMinutes)} billable (${formatChange(change.totalMinutes, formatMinutes)})`,
     },
     { label: 'Free Meets', value: String(usage.freeCount) },
     { label: 'Subscription', value: `${usage.coveredCount} covered, ${usage.chargedCount} charged` },

@@ -113,11 +113,11 @@ export function sparkline(values: number[]): string {
 }
 
 /** `+3 (+25%)`, `-2 (-10%)`, `±0`, `+4 (new)`. */
-export function formatChange(change: DigestChange): string {
-  if (change.delta === 0) return '±0';
-  const sign = change.delta > 0 ? '+' : '';
-  const percent = change.percent === undefined ? 'new' : `${change.percent > 0 ? '+' : ''}${change.percent}%`;
-  return `${sign}${change.delta} (${percent})`;
+/** The comparison with the week before, e.g. `week before: 2, +100%`, with `format` for the figure. */
+export function formatChange(change: DigestChange, format: (n: number) => string = String): string {
+  if (change.delta === 0) return 'same as the week before';
+  const percent = change.percent === undefined ? '' : `, ${change.percent > 0 ? '+' : '−'}${Math.abs(change.percent)}%`;
+  return `week before: ${format(change.previous)}${percent}`;
 }
 
 /** `Mon 30 Nov – Sun 6 Dec 2026`, from `YYYY-MM-DD` days. */

@@ -32,8 +32,8 @@ describe('Slack Block Kit', () => {
   test('shows the figures of the week', () => {
     expect(message.text).toBe('Weekly Meet digest · ACME01, Mon 30 Nov – Sun 6 Dec 2026: 4 Meets, 2h 25m');
     expect(joined).toContain('Mon 30 Nov – Sun 6 Dec 2026 (Europe/Berlin)');
-    expect(joined).toContain('*Meets*\n4 (+2 (+100%) vs week before)');
-    expect(joined).toContain('*Minutes*\n2h 25m total (+115 (+383%)), 2h 00m billable');
+    expect(joined).toContain('*Meets*\n4 (week before: 2, +100%)');
+    expect(joined).toContain('*Minutes*\n2h 25m total, 2h 00m billable (week before: 30m, +383%)');
     expect(joined).toContain('*Free Meets*\n1');
     expect(joined).toContain('*Subscription*\n2 covered, 1 charged');
     expect(joined).toContain('*Avg participants*\n2.8');
@@ -77,7 +77,7 @@ describe('Teams Adaptive Card', () => {
     expect(activity.summary).toBe('Weekly Meet digest · ACME01, Mon 30 Nov – Sun 6 Dec 2026: 4 Meets, 2h 25m');
     // biome-ignore lint/suspicious/noExplicitAny: card JSON
     const facts = (card as any).body.find((b: any) => b.type === 'FactSet').facts;
-    expect(facts).toContainEqual({ title: 'Meets', value: '4 (+2 (+100%) vs week before)' });
+    expect(facts).toContainEqual({ title: 'Meets', value: '4 (week before: 2, +100%)' });
     expect(facts).toContainEqual({ title: 'Subscription', value: '2 covered, 1 charged' });
     expect(joined).toContain('3 responses, average rating 3.7');
     expect(joined).not.toMatch(/```|\*Meets\*|\*Feedback\*/);
@@ -101,7 +101,7 @@ describe('Teams Adaptive Card', () => {
 test('text preview', () => {
   const text = renderDigestText(model);
   expect(text).toContain('Weekly Meet digest · ACME01\nMon 30 Nov – Sun 6 Dec 2026 (Europe/Berlin)');
-  expect(text).toContain('Meets             4 (+2 (+100%) vs week before)');
+  expect(text).toContain('Meets             4 (week before: 2, +100%)');
   expect(text).toContain('Meets per day  ▄ █   ▄');
   expect(text).toContain('Feedback: 3 responses, average rating 3.7');
 });

@@ -79,10 +79,10 @@ describe('sparkline and changes', () => {
   });
 
   test.each([
-    [{ previous: 2, delta: 2, percent: 100 }, '+2 (+100%)'],
-    [{ previous: 10, delta: -3, percent: -30 }, '-3 (-30%)'],
-    [{ previous: 0, delta: 4 }, '+4 (new)'],
-    [{ previous: 5, delta: 0, percent: 0 }, '±0'],
+    [{ previous: 2, delta: 2, percent: 100 }, 'week before: 2, +100%'],
+    [{ previous: 10, delta: -3, percent: -30 }, 'week before: 10, −30%'],
+    [{ previous: 0, delta: 4 }, 'week before: 0'],
+    [{ previous: 5, delta: 0, percent: 0 }, 'same as the week before'],
   ])('%j → %s', (change, expected) => {
     expect(formatChange(change)).toBe(expected);
   });
