@@ -7,6 +7,7 @@ import { type Config, loadConfig, readEnvironment } from './config';
 import { type Clock, systemClock } from './core/clock';
 import { describeFailure } from './core/describe-failure';
 import { parseCommand } from './core/parse-command';
+import { newReferenceId } from './core/reference-id';
 import { renderReplyAsText } from './core/render-text';
 import { buildHelpReply, buildUserErrorReply } from './core/replies';
 import { helpEntries } from './core/usage-lines';
@@ -67,7 +68,7 @@ export async function runCli(argv: string[], deps: CliDeps = {}): Promise<number
     io.err(`meetbot: unknown command "${name}"\n\n${usage}`);
     return 2;
   } catch (error) {
-    const referenceId = Math.random().toString(36).slice(2, 10);
+    const referenceId = newReferenceId();
     logger.error({ err: error, referenceId }, `meetbot ${name} failed`);
     io.err(oneLine(renderReplyAsText(describeFailure(error, referenceId))));
     return 1;

@@ -1,11 +1,9 @@
 import type { Clock } from '../core/clock';
 import type { ReportCommand } from '../core/command';
-import { resolveRange } from '../core/ranges';
 import { renderReplyAsText } from '../core/render-text';
-import { buildConfigsReply, buildFeedbackReply, buildUsageReply, buildUserErrorReply } from '../core/replies';
-import { summarizeFeedback } from '../core/summarize-feedback';
-import { summarizeUsage } from '../core/summarize-usage';
+import { buildConfigsReply } from '../core/replies';
 import type { MeetApi } from '../meet/meet-api';
+import { fetchReport } from '../reports/fetch-report';
 import type { CliIo } from './args';
 
 export interface ReportInput {
@@ -18,30 +16,17 @@ export interface ReportInput {
 
 /** `meetbot usage|feedback [RANGE] [tenant:X]`: a table, or JSON for scripts. Returns the exit code. */
 export async function printReport(command: ReportCommand, input: ReportInput): Promise<number> {
-  const { meet, io, timeZone } = input;
-  const range = resolveRange(command.range, { now: input.clock(), timeZone });
-  if (!range.ok) {
-    io.err(renderReplyAsText(buildUserErrorReply(range.error)));
+  const { reply, records } = await fetchReport(input.meet, command, { now: input.clock(), timeZone: input.timeZone });
+  if (reply.kind === 'error') {
+    input.io.err(renderReplyAsText(reply));
     return 2;
   }
-  const query = { from: range.value.from, to: range.value.to, tenant: command.tenant };
-  if (command.kind === 'usage') {
-    const records = await meet.getUsage(query);
-    const summary = summarizeUsage(records, { timeZone });
-    io.out(
-      input.json
-        ? JSON.stringify({ range: range.value.label, tenant: command.tenant, summary, records }, null, 2)
-        : renderReplyAsText(buildUsageReply({ range: range.value.label, tenant: command.tenant, summary })),
-    );
+  if (!input.json || (reply.kind !== 'usage' && reply.kind !== 'feedback')) {
+    input.io.out(renderReplyAsText(reply));
     return 0;
   }
-  const records = await meet.getFeedbacks(query);
-  const summary = summarizeFeedback(records, { timeZone });
-  io.out(
-    input.json
-      ? JSON.stringify({ range: range.value.label, tenant: command.tenant, summary, records }, null, 2)
-      : renderReplyAsText(buildFeedbackReply({ range: range.value.label, tenant: command.tenant, summary })),
-  );
+  const { range, tenant, summary } = reply;
+  input.io.out(JSON.stringify({ range, tenant, summary, records }, null, 2));
   return 0;
 }
 

@@ -1,18 +1,10 @@
 import type { SlashCommand, webApi } from '@slack/bolt';
 import type { Command, DigestCommand, ReportCommand } from '../core/command';
 import { parseCommand } from '../core/parse-command';
-import { resolveRange } from '../core/ranges';
-import {
-  buildConfigsReply,
-  buildFeedbackReply,
-  buildHelpReply,
-  buildUsageReply,
-  buildUserErrorReply,
-} from '../core/replies';
+import { buildConfigsReply, buildHelpReply, buildUserErrorReply } from '../core/replies';
 import type { Reply } from '../core/reply-model';
-import { summarizeFeedback } from '../core/summarize-feedback';
-import { summarizeUsage } from '../core/summarize-usage';
 import { selectHelpEntries } from '../core/usage-lines';
+import { fetchReport } from '../reports/fetch-report';
 import { renderReply } from './blocks';
 import type { SlackContext } from './context';
 import { createMeetFromSlack } from './create-meet';
@@ -81,17 +73,8 @@ async function answer(
 }
 
 async function report(ctx: SlackContext, c: ReportCommand): Promise<Reply> {
-  const range = resolveRange(c.range, { now: ctx.clock(), timeZone: ctx.defaultTimeZone });
-  if (!range.ok) return buildUserErrorReply(range.error);
-  const query = { from: range.value.from, to: range.value.to, ...(c.tenant ? { tenant: c.tenant } : {}) };
-  if (c.kind === 'usage') {
-    const records = await ctx.meet.getUsage(query);
-    const summary = summarizeUsage(records, { timeZone: range.value.label.timeZone });
-    return buildUsageReply({ range: range.value.label, tenant: c.tenant, summary });
-  }
-  const records = await ctx.meet.getFeedbacks(query);
-  const summary = summarizeFeedback(records, { timeZone: range.value.label.timeZone });
-  return buildFeedbackReply({ range: range.value.label, tenant: c.tenant, summary });
+  const { reply } = await fetchReport(ctx.meet, c, { now: ctx.clock(), timeZone: ctx.defaultTimeZone });
+  return reply;
 }
 
 async function digest(ctx: SlackContext, c: DigestCommand, command: SlashCommand): Promise<Reply> {

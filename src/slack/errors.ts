@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { type DescribeFailureOptions, describeFailure } from '../core/describe-failure';
 import { AppError } from '../core/errors';
+import { newReferenceId } from '../core/reference-id';
 import type { Reply } from '../core/reply-model';
 import type { Logger } from '../logger';
 
@@ -8,12 +8,6 @@ import type { Logger } from '../logger';
  * The one place where the Slack adapter logs a failure: one line with a reference id, and the
  * words for the person (describeFailure), who gets the same reference id.
  */
-
-const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-export function newReferenceId(): string {
-  return Array.from(randomBytes(8), (b) => alphabet[b % alphabet.length]).join('');
-}
 
 export function reportFailure(
   logger: Logger,
