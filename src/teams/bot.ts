@@ -7,16 +7,14 @@ import {
 import type { TeamsContext } from './context';
 import { reportFailure } from './errors';
 import { fetchCreateForm, submitCreateForm } from './message-extension';
-import { handleMessage } from './messages';
 
-/** The one class: botbuilder routes activities through TeamsActivityHandler's overridable methods. */
+/**
+ * The one class: botbuilder routes activities through TeamsActivityHandler's overridable methods.
+ * Messages do not come here: createTeamsBot hands them to handleMessage directly.
+ */
 export class MeetBot extends TeamsActivityHandler {
   constructor(private readonly ctx: TeamsContext) {
     super();
-    this.onMessage(async (context, next) => {
-      await handleMessage(this.ctx, context);
-      await next();
-    });
     this.onInstallationUpdateRemove(async (context, next) => {
       await this.ctx.conversations.forget(context.activity.conversation.id);
       await next();

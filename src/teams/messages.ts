@@ -25,14 +25,6 @@ export async function handleMessage(ctx: TeamsContext, context: TurnContext): Pr
   const activity = context.activity;
   const text = activity.text ?? '';
   if (!text.trim() && activity.value) return; // a card's submit (we send none that post back)
-  const key = activityKey(activity.id);
-  if (key) {
-    const claim = await ctx.store.claimIdempotency(key, idempotencyTtlMs);
-    if (claim.status === 'taken') {
-      ctx.logger.info({ activityId: activity.id }, 'Teams activity seen before: not handled twice');
-      return;
-    }
-  }
   const parsed = parseCommand(text, {
     platform: 'teams',
     mentions: mentionsOf(activity),
@@ -44,6 +36,16 @@ export async function handleMessage(ctx: TeamsContext, context: TurnContext): Pr
   }
   const command = parsed.command;
   if (command.kind === 'create') {
+    // Only a create needs the claim (a redelivery must not create a second Meet); answering help or
+    // a report twice does no harm, so those cost no store round trip.
+    const key = activityKey(activity.id);
+    if (key) {
+      const claim = await ctx.store.claimIdempotency(key, idempotencyTtlMs);
+      if (claim.status === 'taken') {
+        ctx.logger.info({ activityId: activity.id }, 'Teams activity seen before: not handled twice');
+        return;
+      }
+    }
     const outcome = await createMeet(ctx, context, { command, key: key ?? `teams:unkeyed:${Date.now()}` });
     if (outcome.kind === 'created') {
       await context.sendActivity(
@@ -68,7 +70,6 @@ export async function handleMessage(ctx: TeamsContext, context: TurnContext): Pr
   try {
     reply = await answer(ctx, context, command);
   } catch (error) {
-    if (key) await ctx.store.releaseIdempotency(key).catch(() => undefined);
     reply = reportFailure(ctx.logger, error, `command ${command.kind}`);
   }
   if (reply.kind === 'error') await replyPrivately(ctx, context, reply);

@@ -1,3 +1,4 @@
+import { activityKey } from '../../src/teams/context';
 import { cardProblems } from '../teams/validate-card';
 import {
   activity,
@@ -139,6 +140,20 @@ describe('Teams messages, end to end', () => {
       expect(text).toMatch(/1:1 chat just type `?help`?/);
       expect(text).not.toMatch(/Without anything else, `?\/meet/);
     }
+  });
+
+  test('help and reports cost no idempotency claim (only a create does: answering twice creates nothing)', async () => {
+    const help = activity(h.connector, { text: 'help' });
+    const create = interviewText(h);
+    await h.post(help);
+    await h.post(create);
+    const ttl = 60_000;
+    expect(await h.store.claimIdempotency(activityKey(help.id as string) as string, ttl)).toEqual({
+      status: 'claimed',
+    });
+    expect(await h.store.claimIdempotency(activityKey(create.id as string) as string, ttl)).toMatchObject({
+      status: 'taken',
+    });
   });
 
   test('a mistake is explained privately with the usage line; nothing is created or posted in the channel', async () => {
