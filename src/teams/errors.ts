@@ -1,15 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { type DescribeFailureOptions, describeFailure } from '../core/describe-failure';
 import { AppError } from '../core/errors';
+import { newReferenceId } from '../core/reference-id';
 import type { Reply } from '../core/reply-model';
 import type { Logger } from '../logger';
 import { statusOf } from './people';
-
-const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-export function newReferenceId(): string {
-  return Array.from(randomBytes(8), (b) => alphabet[b % alphabet.length]).join('');
-}
 
 /**
  * The one place where the Teams adapter logs a failure: one line with a reference id; the person

@@ -1,18 +1,10 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Command, MentionEntity, ReportCommand } from '../core/command';
 import { parseCommand } from '../core/parse-command';
-import { resolveRange } from '../core/ranges';
-import {
-  buildConfigsReply,
-  buildFeedbackReply,
-  buildHelpReply,
-  buildUsageReply,
-  buildUserErrorReply,
-} from '../core/replies';
+import { buildConfigsReply, buildHelpReply, buildUserErrorReply } from '../core/replies';
 import type { Reply } from '../core/reply-model';
-import { summarizeFeedback } from '../core/summarize-feedback';
-import { summarizeUsage } from '../core/summarize-usage';
 import { selectHelpEntries } from '../core/usage-lines';
+import { fetchReport } from '../reports/fetch-report';
 import { asAttachment } from './card-types';
 import { renderMeetCreatedCard, renderMeetPrivateCard, renderReplyCard, summarizeReply } from './cards';
 import { activityKey, idempotencyTtlMs, type TeamsContext } from './context';
@@ -109,15 +101,8 @@ async function answer(ctx: TeamsContext, context: TurnContext, command: Exclude<
 }
 
 async function report(ctx: TeamsContext, command: ReportCommand): Promise<Reply> {
-  const range = resolveRange(command.range, { now: ctx.clock(), timeZone: ctx.defaultTimeZone });
-  if (!range.ok) return buildUserErrorReply(range.error);
-  const query = { from: range.value.from, to: range.value.to, ...(command.tenant ? { tenant: command.tenant } : {}) };
-  const opts = { timeZone: ctx.defaultTimeZone };
-  const common = { range: range.value.label, ...(command.tenant ? { tenant: command.tenant } : {}) };
-  if (command.kind === 'usage') {
-    return buildUsageReply({ ...common, summary: summarizeUsage(await ctx.meet.getUsage(query), opts) });
-  }
-  return buildFeedbackReply({ ...common, summary: summarizeFeedback(await ctx.meet.getFeedbacks(query), opts) });
+  const { reply } = await fetchReport(ctx.meet, command, { now: ctx.clock(), timeZone: ctx.defaultTimeZone });
+  return reply;
 }
 
 const helpMessages = new Map<string, Partial<Activity>>();
