@@ -83,6 +83,9 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
     logger: toBoltLogger(logger),
     clientOptions,
     tokenVerificationEnabled: false,
+    // Bolt's default conversation store looks up every event in memory and, for every miss (all
+    // of ours: nothing is ever stored), builds an Error with a stack trace before the listener runs.
+    convoStore: false,
     ...(socketMode
       ? { socketMode: true, appToken: config.appToken, token: config.botToken, signingSecret: config.signingSecret }
       : { receiver: http?.receiver, ...(oauth ? {} : { token: config.botToken }) }),
