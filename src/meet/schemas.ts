@@ -71,7 +71,8 @@ export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequestSchema>;
 export const MeetingSchema = z.looseObject({
   id: z.string().optional(),
   code: z.string().min(1),
-  joinUrl: z.url(),
+  /** Goes into Join buttons: only http(s). A regex, not z.url(): it runs on every create. */
+  joinUrl: z.string().regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL'),
   title: z.string().nullish(),
   description: z.string().nullish(),
   partitionKey: z.string().nullish(),

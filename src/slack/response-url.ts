@@ -1,3 +1,4 @@
+import { request } from 'undici';
 import { AppError } from '../core/errors';
 import type { SlackMessage } from './block-kit';
 import type { Replier } from './create-meet';
@@ -11,21 +12,24 @@ export async function postToResponseUrl(
   message: SlackMessage & { response_type: 'in_channel' | 'ephemeral'; replace_original?: boolean },
   timeoutMs = 10_000,
 ): Promise<void> {
-  let response: Response;
+  let response: Awaited<ReturnType<typeof request>>;
   try {
-    response = await fetch(url, {
+    // undici's own timeouts, not AbortSignal.timeout(): a signal per post was the costliest part
+    // of a reply under load (bench/slack-ack.ts).
+    response = await request(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: JSON.stringify(message),
-      signal: AbortSignal.timeout(timeoutMs),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
     });
   } catch (error) {
     throw new AppError('platform_error', 'Slack response_url could not be reached', { cause: error });
   }
-  const text = await response.text();
-  if (!response.ok) {
-    const status = response.status;
-    const retryAfter = Number(response.headers.get('retry-after'));
+  const text = await response.body.text();
+  const status = response.statusCode;
+  if (status < 200 || status >= 300) {
+    const retryAfter = Number(response.headers['retry-after']);
     throw new AppError(
       status === 404 ? 'not_found' : 'platform_error',
       `Slack response_url answered ${status}: ${text.slice(0, 100)}`,

@@ -42,6 +42,19 @@ describe('Meet client: creating a Meet', () => {
     expect((error as Error).message).toContain('code');
   });
 
+  it('a join URL that is not http(s) is refused: it would become a Join button', async () => {
+    const { sandbox, client } = await startHarness();
+    sandbox.injectFault({
+      method: 'POST',
+      path: '/v1/meetings',
+      status: 201,
+      body: { code: 'AbC123xy', joinUrl: 'javascript:alert(1)' },
+    });
+    const error = await client.createMeeting({}).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid_response' });
+    expect((error as Error).message).toContain('joinUrl');
+  });
+
   it.each<[string, CreateMeetingRequest, string]>([
     [
       'a Passcode rule without condition',
