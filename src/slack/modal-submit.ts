@@ -24,7 +24,12 @@ export async function handleCreateSubmission(ctx: SlackContext, { ack, body, vie
   const precheck = await Promise.race([
     resolveAndCheck(ctx, client, teamId, typistId, form.command),
     new Promise<undefined>((r) => setTimeout(() => r(undefined), precheckBudgetMs).unref()),
-  ]).catch(() => undefined);
+  ]).catch((error: unknown) => {
+    // The precheck only decides between inline errors and going ahead; the create flow below
+    // resolves people again and tells the typist about any failure.
+    ctx.logger.debug({ err: error }, 'modal precheck failed; going ahead');
+    return undefined;
+  });
   if (precheck && !precheck.ok) {
     await ack({ response_action: 'errors', errors: { [precheck.block]: precheck.message } });
     return;
