@@ -17,6 +17,7 @@ import { checkMessage } from './limits';
 import { registerListeners } from './listeners';
 import { createPeopleResolver } from './people';
 import { createSlackReceiver } from './receiver';
+import { createSocketMode } from './socket-mode';
 
 export interface SlackDeps {
   config: NonNullable<Config['slack']>;
@@ -79,15 +80,19 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
         clientOptions: clientOptions as Record<string, unknown>,
         oauth: oauth && installationStore ? { ...oauth, installationStore } : undefined,
       });
+  const boltLogger = toBoltLogger(logger);
+  const socket = config.appToken
+    ? createSocketMode({ appToken: config.appToken, apiUrl: config.apiUrl, boltLogger, logger })
+    : undefined;
   const app = new App({
-    logger: toBoltLogger(logger),
+    logger: boltLogger,
     clientOptions,
     tokenVerificationEnabled: false,
     // Bolt's default conversation store looks up every event in memory and, for every miss (all
     // of ours: nothing is ever stored), builds an Error with a stack trace before the listener runs.
     convoStore: false,
-    ...(socketMode
-      ? { socketMode: true, appToken: config.appToken, token: config.botToken, signingSecret: config.signingSecret }
+    ...(socket
+      ? { socketMode: true, receiver: socket.receiver, token: config.botToken }
       : { receiver: http?.receiver, ...(oauth ? {} : { token: config.botToken }) }),
   });
   const ctx: SlackContext = {
@@ -130,11 +135,13 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
         throw toAppError(error, `the message to ${target.channelId}`);
       }
     },
+    /** Socket Mode: connects and resolves once Slack said hello. Over HTTP there is nothing to start. */
     async start() {
-      if (socketMode) await app.start();
+      await socket?.start();
     },
+    /** Socket Mode: resolves once the socket is closed; no reconnection follows. */
     async stop() {
-      if (socketMode) await app.stop();
+      await socket?.stop();
     },
   };
 }
