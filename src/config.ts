@@ -140,6 +140,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       'Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth install)',
     );
   }
+  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) {
+    problems.push('SLACK_APP_TOKEN (Socket Mode) needs SLACK_BOT_TOKEN: Socket Mode serves one workspace');
+  }
   if (e.MICROSOFT_APP_ID && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !e.MICROSOFT_APP_PASSWORD) {
     problems.push("MICROSOFT_APP_PASSWORD is unset: expected the bot's client secret (needed with MICROSOFT_APP_ID)");
   }

@@ -1,5 +1,5 @@
 import { startApp } from './app';
-import { loadConfig, readEnvironment } from './config';
+import { type Config, loadConfig, readEnvironment } from './config';
 import { createLogger } from './logger';
 
 /**
@@ -26,11 +26,7 @@ export async function serve(env: Record<string, string | undefined> = readEnviro
     { url: app.url },
     `meetbot listening on ${app.url} (health: ${app.url}/healthz, ready: ${app.url}/readyz)`,
   );
-  logger.info(
-    config.slack
-      ? `Slack: Request URL ${app.url}/slack/events${config.slack.oauth ? `, install at ${app.url}/slack/install` : ''}${config.slack.appToken ? ' (Socket Mode on)' : ''}`
-      : 'Slack: off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable)',
-  );
+  logger.info(slackStatus(config, app.url));
   logger.info(
     config.teams.appId
       ? `Teams: messaging endpoint ${app.url}/api/messages`
@@ -58,6 +54,13 @@ export async function serve(env: Record<string, string | undefined> = readEnviro
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+}
+
+function slackStatus(config: Config, url: string): string {
+  if (!config.slack) return 'Slack: off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable)';
+  if (config.slack.appToken) return 'Slack: Socket Mode (no Request URL needed; meetbot connects out to Slack)';
+  const install = config.slack.oauth ? `; install at ${url}/slack/install` : '';
+  return `Slack: Request URL ${url}/slack/events${install}`;
 }
 
 if (require.main === module) {

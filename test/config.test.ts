@@ -81,6 +81,16 @@ describe('loadConfig', () => {
   test.each([
     [{ MEET_CLIENT_KEY: 'k' }, 'MEET_CLIENT_KEY and MEET_CLIENT_SECRET go together'],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET is unset'],
+    [
+      {
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_CLIENT_ID: 'c',
+        SLACK_CLIENT_SECRET: 'c',
+        SLACK_STATE_SECRET: 's',
+        SLACK_APP_TOKEN: 'xapp-1',
+      },
+      'SLACK_APP_TOKEN (Socket Mode) needs SLACK_BOT_TOKEN',
+    ],
     [{ SLACK_SIGNING_SECRET: 's' }, 'Slack needs SLACK_BOT_TOKEN'],
     [{ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'c' }, 'go together for the OAuth install'],
     [{ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_TENANT_ID: 't' }, 'MICROSOFT_APP_PASSWORD is unset'],

@@ -9,6 +9,7 @@ import type { Route } from '../http-route';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
+import { createCachedAuthorize } from './authorize';
 import { toBoltLogger } from './bolt-logger';
 import type { SlackContext } from './context';
 import { toAppError } from './errors';
@@ -84,16 +85,16 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
   const socket = config.appToken
     ? createSocketMode({ appToken: config.appToken, apiUrl: config.apiUrl, boltLogger, logger })
     : undefined;
+  const authorize = oauth ? undefined : createCachedAuthorize(config.botToken ?? '', clientOptions);
   const app = new App({
     logger: boltLogger,
     clientOptions,
-    tokenVerificationEnabled: false,
     // Bolt's default conversation store looks up every event in memory and, for every miss (all
     // of ours: nothing is ever stored), builds an Error with a stack trace before the listener runs.
     convoStore: false,
     ...(socket
-      ? { socketMode: true, receiver: socket.receiver, token: config.botToken }
-      : { receiver: http?.receiver, ...(oauth ? {} : { token: config.botToken }) }),
+      ? { socketMode: true, receiver: socket.receiver, authorize }
+      : { receiver: http?.receiver, ...(authorize ? { authorize } : {}) }),
   });
   const ctx: SlackContext = {
     app,

@@ -110,6 +110,14 @@ describe('Slack /meet end to end', () => {
     expect(header.text.text).toBe(title);
   });
 
+  it('asks Slack auth.test once, not before every ack', async () => {
+    for (const text of ['help', 'configs', 'help']) {
+      const sent = await h.slash(text);
+      await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === sent.responseId));
+    }
+    expect(h.slack.callsTo('auth.test')).toHaveLength(1);
+  });
+
   it('creates one Meet for the same trigger_id sent twice', async () => {
     const before = h.sandbox.meetings.length;
     const first = await h.slash('meeting <@UBOB> "Twice"', { triggerId: 'trigger.same.1' });
