@@ -21,8 +21,8 @@ const usage = `meetbot: create Meets from Slack and Teams, and from here
   meetbot sandbox [--port N]         the Meet API sandbox alone
   meetbot meet <grammar> [--as EMAIL] [--json]
                                      create a Meet (same grammar as /meet; people are emails)
-  meetbot usage [RANGE] [tenant:X] [--json]
-  meetbot feedback [RANGE] [tenant:X] [--json]
+  meetbot usage [RANGE | --from DAY --to DAY] [tenant:X] [--json]
+  meetbot feedback [RANGE | --from DAY --to DAY] [tenant:X] [--json]
   meetbot configs [--json]           addon configurations
   meetbot digest run [--at ISO] [--json]
   meetbot digest preview --channel ID
@@ -83,7 +83,13 @@ async function runMeetCommand(
   const { config, io } = deps;
   const json = takeFlag(args, 'json');
   const as = takeOption(args, 'as');
-  const text = name === 'meet' ? joinGrammar(args) : `${name} ${joinGrammar(args)}`.trim();
+  const range = name === 'usage' || name === 'feedback' ? takeDayRange(args) : { ok: true as const, words: [] };
+  if (!range.ok) {
+    io.err(range.message);
+    return 2;
+  }
+  const words = [...args, ...range.words];
+  const text = name === 'meet' ? joinGrammar(words) : `${name} ${joinGrammar(words)}`.trim();
   const parsed = parseCommand(text, { platform: 'cli' });
   if (!parsed.ok) {
     io.err(renderReplyAsText(buildUserErrorReply(parsed.error)));
@@ -148,6 +154,16 @@ async function runSandbox(args: string[], io: CliIo): Promise<number> {
   });
   await sandbox.close();
   return 0;
+}
+
+/** `--from DAY --to DAY` (both inclusive days) as the grammar's `DAY..DAY`. */
+function takeDayRange(args: string[]): { ok: true; words: string[] } | { ok: false; message: string } {
+  const from = takeOption(args, 'from');
+  const to = takeOption(args, 'to');
+  if (from === undefined && to === undefined) return { ok: true, words: [] };
+  if (!from || !to)
+    return { ok: false, message: '--from and --to go together, e.g. --from 2026-11-01 --to 2026-11-07' };
+  return { ok: true, words: [`${from}..${to}`] };
 }
 
 function oneLine(text: string): string {

@@ -131,6 +131,17 @@ describe('meetbot CLI against a Meet sandbox', () => {
     expect(configs.stdout).toMatch(/default/i);
   });
 
+  test('usage --from --to --tenant asks the API for those days and that tenant', async () => {
+    const run = await meetbot(['usage', '--from', '2026-11-02', '--to', '2026-11-08', '--tenant', 'ACME01', '--json'], {
+      ...env,
+      DIGEST_TIME_ZONE: 'Europe/Berlin',
+    });
+    expect(run.code).toBe(0);
+    const sent = sandbox.requests.filter((r) => r.path.startsWith('/v1/usage')).at(-1)!;
+    expect(sent.path).toBe('/v1/usage/ACME01');
+    expect(sent.query).toEqual({ from: '2026-11-01T23:00:00.000Z', to: '2026-11-08T22:59:59.999Z' });
+  });
+
   test('a range that ends before it starts is refused', async () => {
     const run = await meetbot(['usage', '2026-11-10..2026-11-01'], env);
     expect(run.code).toBe(2);
