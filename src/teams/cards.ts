@@ -1,18 +1,14 @@
 import type { Template } from '../core/command';
-import type {
-  ConfigSummary,
-  FeedbackSummary,
-  HelpEntry,
-  MeetCreatedPrivate,
-  MeetCreatedPublic,
-  RangeLabel,
-  Reply,
-  RoleLabel,
-  ShownPerson,
-  UsageSummary,
-} from '../core/reply-model';
+import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, RoleLabel, ShownPerson } from '../core/reply-model';
 import { type AdaptiveCard, type CardElement, createCard, factSet, type MentionEntity, textBlock } from './card-types';
-import { escapeInline, escapeMarkdown } from './escape';
+import { escapeInline, escapeMarkdown, teamsCommand } from './escape';
+import {
+  renderConfigsCard,
+  renderErrorCard,
+  renderFeedbackCard,
+  renderHelpCard,
+  renderUsageCard,
+} from './report-cards';
 
 /**
  * Every reply of the bot as an Adaptive Card (v1.5, what Teams renders everywhere). Text that
@@ -73,23 +69,6 @@ const plurals: Record<RoleLabel, string> = {
   Participant: 'Participants',
   Guest: 'Guests',
 };
-
-/** In Teams people type the text after `@Meet`, not `/meet`; inline code marks mean nothing in a TextBlock. */
-export function teamsCommand(text: string): string {
-  return text.replace(/`([^`]*)`/g, '$1').replace(/(^|[\s"'(|])\/meet\b/g, '$1@Meet');
-}
-
-/** `5,432` / `3.4`: thousands separated, at most one decimal. */
-function formatNumber(n: number, decimals = 1): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: decimals });
-}
-
-/** `★★★★☆` for a 1–5 rating, the number itself otherwise. */
-function stars(rating: number): string {
-  return Number.isInteger(rating) && rating >= 1 && rating <= 5
-    ? `${'★'.repeat(rating)}${'☆'.repeat(5 - rating)}`
-    : String(rating);
-}
 
 const guestLines = {
   none: 'Only the people listed can join.',
@@ -166,127 +145,4 @@ function personLabel(person: ShownPerson): string {
   const name = person.displayName.trim();
   const withEmail = person.email && person.email.toLowerCase() !== name.toLowerCase() && name;
   return escapeInline(withEmail ? `${name} (${person.email})` : name || (person.email ?? ''));
-}
-
-function rangeLine(range: RangeLabel, tenant?: string): string {
-  const days = range.startDay === range.endDay ? range.startDay : `${range.startDay} to ${range.endDay}`;
-  const who = tenant ? ` · tenant ${escapeInline(tenant)}` : '';
-  return `${escapeInline(range.label)} · ${days} · ${escapeInline(range.timeZone)}${who}`;
-}
-
-function renderUsageCard(range: RangeLabel, s: UsageSummary, tenant?: string): AdaptiveCard {
-  const body: CardElement[] = [
-    textBlock(`Usage: ${escapeInline(range.label)}`, { size: 'Large', weight: 'Bolder' }),
-    textBlock(rangeLine(range, tenant), { isSubtle: true, spacing: 'None' }),
-  ];
-  if (s.meetCount === 0) {
-    body.push(textBlock('No Meets in this period. Try a longer one, e.g. @Meet usage 30d.'));
-    return createCard(body);
-  }
-  const facts = [
-    { title: 'Meets', value: formatNumber(s.meetCount) },
-    { title: 'Average participants', value: formatNumber(s.averageParticipants) },
-    { title: 'Total minutes', value: formatNumber(s.totalMinutes, 0) },
-    { title: 'Billable minutes', value: formatNumber(s.billableMinutes, 0) },
-    { title: 'Free Meets', value: formatNumber(s.freeCount) },
-    {
-      title: 'Subscription',
-      value: `${formatNumber(s.coveredCount)} covered, ${formatNumber(s.chargedCount)} charged`,
-    },
-  ];
-  if (s.busiestDay) {
-    facts.push({ title: 'Busiest day', value: `${s.busiestDay.date} (${formatNumber(s.busiestDay.meetCount)} Meets)` });
-  }
-  body.push(factSet(facts));
-  if (s.longest.length > 0) {
-    body.push(textBlock('Longest Meets', { weight: 'Bolder', separator: true }));
-    for (const [i, m] of s.longest.entries()) {
-      const line = `${i + 1}. ${escapeInline(m.title || 'Untitled Meet')} · ${formatNumber(m.minutes, 0)} min · ${m.date}`;
-      body.push(textBlock(line, { spacing: 'None' }));
-    }
-  }
-  return createCard(body);
-}
-
-function renderFeedbackCard(range: RangeLabel, s: FeedbackSummary, tenant?: string): AdaptiveCard {
-  const body: CardElement[] = [
-    textBlock(`Feedback: ${escapeInline(range.label)}`, { size: 'Large', weight: 'Bolder' }),
-    textBlock(rangeLine(range, tenant), { isSubtle: true, spacing: 'None' }),
-  ];
-  if (s.count === 0 || s.averageRating === undefined) {
-    body.push(textBlock('No feedback in this period. Try a longer one, e.g. @Meet feedback 30d.'));
-    return createCard(body);
-  }
-  body.push(
-    factSet([
-      { title: 'Responses', value: formatNumber(s.count) },
-      { title: 'Average rating', value: `${formatNumber(s.averageRating)} of 5` },
-    ]),
-  );
-  if (s.distribution.length > 0) {
-    body.push(textBlock('Ratings', { weight: 'Bolder', separator: true }));
-    body.push(factSet(s.distribution.map((d) => ({ title: stars(d.rating), value: formatNumber(d.count) }))));
-  }
-  if (s.lowest.length > 0) {
-    body.push(textBlock('Lowest rated, with comments', { weight: 'Bolder', separator: true }));
-    for (const f of s.lowest) {
-      body.push(textBlock(`${stars(f.rating)} ${f.date}`, { size: 'Small', isSubtle: true }));
-      body.push(textBlock(`“${escapeInline(f.text)}”`, { spacing: 'None' }));
-    }
-  }
-  return createCard(body);
-}
-
-function renderConfigsCard(configs: ConfigSummary[]): AdaptiveCard {
-  const body: CardElement[] = [textBlock('Addon configurations', { size: 'Large', weight: 'Bolder' })];
-  if (configs.length === 0) {
-    body.push(textBlock("There are no addon configurations yet: Meets get Meet's default addons."));
-  }
-  for (const c of configs) {
-    const items: CardElement[] = [
-      textBlock(`${escapeInline(c.name)}${c.isDefault ? ' (default)' : ''}`, { weight: 'Bolder' }),
-    ];
-    if (c.description) items.push(textBlock(escapeMarkdown(c.description), { spacing: 'None' }));
-    const addons = c.addons.length > 0 ? c.addons.map(escapeInline).join(', ') : 'no addons';
-    items.push(textBlock(`${addons} · id ${escapeInline(c.id)}`, { isSubtle: true, size: 'Small', spacing: 'None' }));
-    body.push({ type: 'Container', separator: true, items });
-  }
-  if (configs.length > 0) {
-    body.push(textBlock('Use one with config:NAME, e.g. @Meet interview config:Coding.', { isSubtle: true }));
-  }
-  return createCard(body);
-}
-
-function renderHelpCard(intro: string, entries: HelpEntry[]): AdaptiveCard {
-  const body: CardElement[] = [
-    textBlock('How to use @Meet', { size: 'Large', weight: 'Bolder' }),
-    textBlock(escapeMarkdown(teamsCommand(intro)), { spacing: 'Small' }),
-  ];
-  for (const e of entries) {
-    const items: CardElement[] = [
-      textBlock(escapeInline(teamsCommand(e.usage)), { fontType: 'Monospace', weight: 'Bolder' }),
-      textBlock(escapeMarkdown(teamsCommand(e.description)), { spacing: 'None' }),
-    ];
-    if (e.example) {
-      items.push(textBlock(`Example: ${escapeInline(teamsCommand(e.example))}`, { isSubtle: true, spacing: 'None' }));
-    }
-    body.push({ type: 'Container', separator: true, items });
-  }
-  return createCard(body);
-}
-
-function renderErrorCard(reply: Extract<Reply, { kind: 'error' }>): AdaptiveCard {
-  const body: CardElement[] = [
-    textBlock(`⚠️ ${escapeMarkdown(reply.message)}`, { color: 'Attention', weight: 'Bolder' }),
-  ];
-  if (reply.hint) body.push(textBlock(escapeMarkdown(teamsCommand(reply.hint))));
-  if (reply.usage) {
-    body.push(
-      textBlock(`Usage: ${escapeInline(teamsCommand(reply.usage))}`, { fontType: 'Monospace', isSubtle: true }),
-    );
-  }
-  if (reply.referenceId) {
-    body.push(textBlock(`Reference: ${escapeInline(reply.referenceId)}`, { size: 'Small', isSubtle: true }));
-  }
-  return createCard(body);
 }

@@ -19,3 +19,8 @@ export function escapeMarkdown(text: string): string {
 export function escapeInline(text: string): string {
   return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' '));
 }
+
+/** In Teams people type the text after `@Meet`, not `/meet`; inline code marks mean nothing in a TextBlock. */
+export function teamsCommand(text: string): string {
+  return text.replace(/`([^`]*)`/g, '$1').replace(/(^|[\s"'(|])\/meet\b/g, '$1@Meet');
+}
