@@ -92,6 +92,8 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
     // Bolt's default conversation store looks up every event in memory and, for every miss (all
     // of ours: nothing is ever stored), builds an Error with a stack trace before the listener runs.
     convoStore: false,
+    // The error handler gets the request too: see answerUnauthorized (install-lifecycle.ts).
+    extendedErrorHandler: true,
     ...(socket
       ? { socketMode: true, receiver: socket.receiver, authorize }
       : { receiver: http?.receiver, ...(authorize ? { authorize } : {}) }),

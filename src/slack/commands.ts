@@ -9,6 +9,7 @@ import { renderReply } from './blocks';
 import type { SlackContext } from './context';
 import { createMeetFromSlack } from './create-meet';
 import { reportFailure } from './errors';
+import { installationWorkspaceId } from './installation-store';
 import { openCreateModal } from './open-modal';
 import { responseUrlReplier } from './response-url';
 
@@ -88,7 +89,7 @@ async function digest(ctx: SlackContext, c: DigestCommand, command: SlashCommand
     c,
     {
       platform: 'slack',
-      workspaceId: command.team_id,
+      workspaceId: installationWorkspaceId(command),
       channelId: command.channel_id,
       userId: command.user_id,
     },

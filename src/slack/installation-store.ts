@@ -1,4 +1,5 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import { AppError } from '../core/errors';
 import type { Store } from '../store/store';
 
 /** Bolt's InstallationStore on top of our Store: one row per workspace (or per org for org-wide installs). */
@@ -14,8 +15,12 @@ export function createInstallationStore(store: Store): InstallationStore {
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const record = await store.findSlackInstallation(toKey(query));
+      // `not_found` tells "not installed" apart from a store failure (answerUnauthorized).
       if (!record)
-        throw new Error(`meetbot is not installed in ${query.enterpriseId ?? query.teamId ?? 'this workspace'}`);
+        throw new AppError(
+          'not_found',
+          `meetbot is not installed in ${query.isEnterpriseInstall ? `org ${query.enterpriseId}` : `workspace ${query.teamId}`}`,
+        );
       return record.installation as Installation<'v2', boolean>;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
@@ -28,7 +33,21 @@ function toKey(query: InstallationQuery<boolean>) {
   return { teamId: query.teamId, enterpriseId: query.enterpriseId, isEnterpriseInstall: query.isEnterpriseInstall };
 }
 
-/** The bot token of a workspace, for messages sent outside a request (digests). */
+/**
+ * The id a request's installation is found by later, outside any request (digest subscriptions):
+ * the enterprise id for an org-wide install (one bot token serves every workspace of the org),
+ * else the team id. Slash commands carry `is_enterprise_install` as the string 'true'.
+ */
+export function installationWorkspaceId(request: {
+  team_id?: string;
+  enterprise_id?: string;
+  is_enterprise_install?: boolean | string;
+}): string | undefined {
+  const orgWide = request.is_enterprise_install === true || request.is_enterprise_install === 'true';
+  return orgWide && request.enterprise_id ? request.enterprise_id : request.team_id;
+}
+
+/** The bot token of a workspace or org (`installationWorkspaceId`), for messages sent outside a request (digests). */
 export async function findBotToken(store: Store, workspaceId: string): Promise<string | undefined> {
   const record =
     (await store.findSlackInstallation({ teamId: workspaceId, isEnterpriseInstall: false })) ??

@@ -1,9 +1,10 @@
-import type { ViewSubmitAction, webApi } from '@slack/bolt';
+import { type Context, ErrorCode, type ViewSubmitAction, type webApi } from '@slack/bolt';
 import { renderReply } from './blocks';
 import { handleSlashCommand } from './commands';
 import type { SlackContext } from './context';
 import { reportFailure } from './errors';
 import { buildHomeView, homeRecentLimit } from './home';
+import { answerUnauthorized, forgetInstallation } from './install-lifecycle';
 import { createMeetCallbackId, findEmails, findMentions } from './modal';
 import { handleCreateSubmission } from './modal-submit';
 import { openCreateModal } from './open-modal';
@@ -52,25 +53,30 @@ export function registerListeners(ctx: SlackContext, options: { oauth: boolean }
     await client.views.publish({ user_id: event.user, view: buildHomeView(meets, ctx.defaultTimeZone) });
   });
 
-  const forget = async (body: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean }) => {
+  const forget = async (context: Context, why: 'app_uninstalled' | 'tokens_revoked') => {
     if (!options.oauth) {
-      logger.warn({ teamId: body.team_id }, 'meetbot was uninstalled or its tokens revoked (single-workspace mode)');
+      logger.warn(
+        { teamId: context.teamId, why },
+        'meetbot was uninstalled or its tokens revoked (single-workspace mode)',
+      );
       return;
     }
-    const isEnterpriseInstall = body.is_enterprise_install === true;
-    await ctx.store.deleteSlackInstallation({
-      teamId: body.team_id,
-      enterpriseId: body.enterprise_id,
-      isEnterpriseInstall,
-    });
-    logger.info({ teamId: body.team_id, enterpriseId: body.enterprise_id }, 'Slack installation removed');
+    await forgetInstallation(ctx, context, why);
   };
-  app.event('app_uninstalled', async ({ body }) => forget(body));
-  app.event('tokens_revoked', async ({ event, body }) => {
-    if ((event.tokens.bot ?? []).length > 0) await forget(body);
+  app.event('app_uninstalled', async ({ context }) => forget(context, 'app_uninstalled'));
+  // Only the bot's tokens matter: a revoked user token (the installer's) leaves the bot installed.
+  app.event('tokens_revoked', async ({ event, context }) => {
+    if ((event.tokens.bot ?? []).length > 0) await forget(context, 'tokens_revoked');
   });
 
-  app.error(async (error) => {
+  // extendedErrorHandler (app.ts): the body and context come along, so a request from where
+  // meetbot is not installed (an OAuth install removed, or never made) gets words, not silence.
+  app.error(async ({ error, body, context }: { error: { code?: string }; body: unknown; context?: Context }) => {
+    // Single-workspace mode has no installations: an authorize failure there is auth.test failing.
+    if (options.oauth && error.code === ErrorCode.AuthorizationError) {
+      answerUnauthorized(ctx, error, body, context?.isEnterpriseInstall === true);
+      return;
+    }
     logger.error({ err: error }, 'Slack listener failed');
   });
 }
