@@ -2,17 +2,19 @@ import { connectMeet } from './app';
 import { type CliIo, joinGrammar, processIo, takeFlag, takeOption } from './cli/args';
 import { runDigestCli } from './cli/digest-command';
 import { createMeetFromCli } from './cli/meet-command';
+import { renderForTerminal } from './cli/render';
 import { printConfigs, printReport } from './cli/report-command';
 import { type Config, loadConfig, readEnvironment } from './config';
 import { type Clock, systemClock } from './core/clock';
 import { describeFailure } from './core/describe-failure';
+import { AppError } from './core/errors';
 import { parseCommand } from './core/parse-command';
 import { newReferenceId } from './core/reference-id';
-import { renderReplyAsText } from './core/render-text';
 import { buildHelpReply, buildUserErrorReply } from './core/replies';
 import { helpEntries } from './core/usage-lines';
 import { createLogger, type Logger } from './logger';
 import { serve } from './main';
+import { isMeetApiError } from './meet/errors';
 import { startSandbox } from './sandbox/server';
 
 const usage = `meetbot: create Meets from Slack and Teams, and from here
@@ -58,7 +60,10 @@ export async function runCli(argv: string[], deps: CliDeps = {}): Promise<number
     return 1;
   }
   const config = loaded.config;
-  const logger = createLogger({ level: config.logLevel === 'debug' ? 'debug' : 'warn', destination: process.stderr });
+  // The terminal gets one line per failure; JSON logs only with LOG_LEVEL=debug, and for digest
+  // runs (an operator wants to see a channel unsubscribed) warnings too.
+  const level = config.logLevel === 'debug' ? 'debug' : name === 'digest' ? 'warn' : 'silent';
+  const logger = createLogger({ level, destination: process.stderr });
   const clock = deps.clock ?? systemClock;
   try {
     if (name === 'digest') return await runDigestCli(args, { config, logger, io, clock });
@@ -68,11 +73,22 @@ export async function runCli(argv: string[], deps: CliDeps = {}): Promise<number
     io.err(`meetbot: unknown command "${name}"\n\n${usage}`);
     return 2;
   } catch (error) {
-    const referenceId = newReferenceId();
-    logger.error({ err: error, referenceId }, `meetbot ${name} failed`);
-    io.err(oneLine(renderReplyAsText(describeFailure(error, referenceId))));
-    return 1;
+    const expected = error instanceof AppError && error.code === 'not_found';
+    if (!expected) logger.error({ err: error }, `meetbot ${name} failed`);
+    io.err(describeCliFailure(error, config));
+    return expected ? 2 : 1;
   }
+}
+
+/** One line for the operator at the terminal: what failed and where, never a stack or a secret. */
+function describeCliFailure(error: unknown, config: Config): string {
+  if (error instanceof AppError) return `meetbot: ${error.message}`;
+  const reply = describeFailure(error, newReferenceId());
+  if (reply.kind !== 'error') return `meetbot: ${oneLine(renderForTerminal(reply))}`;
+  const where = isMeetApiError(error)
+    ? ` (Meet API: ${config.useSandbox ? 'the local sandbox' : config.meet.apiUrl})`
+    : '';
+  return oneLine(`meetbot: ${reply.message}${reply.hint ? ` ${reply.hint}` : ''}${where}`);
 }
 
 async function runMeetCommand(
@@ -92,12 +108,12 @@ async function runMeetCommand(
   const text = name === 'meet' ? joinGrammar(words) : `${name} ${joinGrammar(words)}`.trim();
   const parsed = parseCommand(text, { platform: 'cli' });
   if (!parsed.ok) {
-    io.err(renderReplyAsText(buildUserErrorReply(parsed.error)));
+    io.err(renderForTerminal(buildUserErrorReply(parsed.error)));
     return 2;
   }
   const command = parsed.command;
   if (command.kind === 'help' || command.kind === 'new' || command.kind === 'digest') {
-    io.out(command.kind === 'help' ? renderReplyAsText(buildHelpReply(helpEntries)) : usage);
+    io.out(command.kind === 'help' ? renderForTerminal(buildHelpReply(helpEntries)) : usage);
     return command.kind === 'help' ? 0 : 2;
   }
   const organizerEmail = as ?? config.meet.organizerEmail;

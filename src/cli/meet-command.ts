@@ -4,10 +4,10 @@ import type { CreateCommand, PersonRef } from '../core/command';
 import { generatePasscode } from '../core/passcode';
 import type { ResolvedPerson } from '../core/people';
 import { planMeeting } from '../core/plan-meeting';
-import { renderReplyAsText } from '../core/render-text';
 import { buildMeetCreatedReply, buildUserErrorReply } from '../core/replies';
 import type { MeetApi } from '../meet/meet-api';
 import type { CliIo } from './args';
+import { renderForTerminal } from './render';
 
 export interface CreateFromCliInput {
   command: CreateCommand;
@@ -26,7 +26,7 @@ export async function createMeetFromCli(input: CreateFromCliInput): Promise<numb
   for (const ref of command.people) {
     if (ref.kind !== 'email') {
       io.err(
-        renderReplyAsText(
+        renderForTerminal(
           buildUserErrorReply({
             message: `In the terminal, name people by email: ${ref.token} is not an email.`,
             token: ref.token,
@@ -54,13 +54,13 @@ export async function createMeetFromCli(input: CreateFromCliInput): Promise<numb
     generatePasscode,
   });
   if (!planned.ok) {
-    io.err(renderReplyAsText(buildUserErrorReply(planned.error)));
+    io.err(renderForTerminal(buildUserErrorReply(planned.error)));
     return 2;
   }
   const meeting = await meet.createMeeting(planned.value.request);
   const reply = buildMeetCreatedReply(planned.value, meeting);
   if (reply.kind !== 'meetCreated') {
-    io.out(renderReplyAsText(reply));
+    io.out(renderForTerminal(reply));
     return 0;
   }
   if (input.json) {
@@ -82,7 +82,7 @@ export async function createMeetFromCli(input: CreateFromCliInput): Promise<numb
     );
     return 0;
   }
-  io.out(renderReplyAsText(reply));
+  io.out(renderForTerminal(reply));
   return 0;
 }
 

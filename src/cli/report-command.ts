@@ -1,10 +1,10 @@
 import type { Clock } from '../core/clock';
 import type { ReportCommand } from '../core/command';
-import { renderReplyAsText } from '../core/render-text';
 import { buildConfigsReply } from '../core/replies';
 import type { MeetApi } from '../meet/meet-api';
 import { fetchReport } from '../reports/fetch-report';
 import type { CliIo } from './args';
+import { renderForTerminal } from './render';
 
 export interface ReportInput {
   meet: MeetApi;
@@ -18,11 +18,11 @@ export interface ReportInput {
 export async function printReport(command: ReportCommand, input: ReportInput): Promise<number> {
   const { reply, records } = await fetchReport(input.meet, command, { now: input.clock(), timeZone: input.timeZone });
   if (reply.kind === 'error') {
-    input.io.err(renderReplyAsText(reply));
+    input.io.err(renderForTerminal(reply));
     return 2;
   }
   if (!input.json || (reply.kind !== 'usage' && reply.kind !== 'feedback')) {
-    input.io.out(renderReplyAsText(reply));
+    input.io.out(renderForTerminal(reply));
     return 0;
   }
   const { range, tenant, summary } = reply;
@@ -33,6 +33,6 @@ export async function printReport(command: ReportCommand, input: ReportInput): P
 /** `meetbot configs`: the addon configurations. */
 export async function printConfigs(input: Omit<ReportInput, 'timeZone' | 'clock'>): Promise<number> {
   const configs = await input.meet.listAddonConfigurations();
-  input.io.out(input.json ? JSON.stringify(configs, null, 2) : renderReplyAsText(buildConfigsReply(configs)));
+  input.io.out(input.json ? JSON.stringify(configs, null, 2) : renderForTerminal(buildConfigsReply(configs)));
   return 0;
 }

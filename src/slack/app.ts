@@ -50,7 +50,7 @@ export interface SlackApp {
 /** The Slack adapter: Bolt over our HTTP server (or Socket Mode), single-workspace or OAuth install. */
 export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
   const { config } = deps;
-  const logger = deps.logger.child({ component: 'slack' });
+  const logger = deps.logger.child({ platform: 'slack' });
   if (!config.signingSecret?.trim()) {
     throw new AppError('config_invalid', 'SLACK_SIGNING_SECRET is empty: Slack requests cannot be verified');
   }

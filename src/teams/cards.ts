@@ -47,9 +47,9 @@ export function summarizeReply(reply: Reply): string {
     case 'help':
       return 'How to use @Meet';
     case 'notice':
-      return reply.text;
+      return teamsCommand(reply.text);
     case 'error':
-      return reply.message;
+      return teamsCommand(reply.message);
   }
 }
 

@@ -147,6 +147,8 @@ describe('meetbot CLI against a Meet sandbox', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('2026-11-01..2026-11-10');
     expect(run.stderr).toMatch(/before/);
+    expect(run.stderr).toContain('Usage: meetbot usage');
+    expect(run.stderr).not.toContain('/meet');
   });
 
   test('wrong credentials: exit 1 and one line that names the settings to check, not the secret', async () => {

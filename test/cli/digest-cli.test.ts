@@ -91,6 +91,12 @@ describe('meetbot digest run / preview, as an operator runs them from cron', () 
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
+  test('preview of a channel without a subscription says how to subscribe, in one line', async () => {
+    const run = await meetbot(['digest', 'preview', '--channel', 'CNOPE', '--at', at], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringContaining('CNOPE has no digest subscription')]);
+  });
+
   test('a bad --at is refused with an example', async () => {
     const run = await meetbot(['digest', 'run', '--at', 'monday'], env);
     expect(run.code).toBe(2);

@@ -1,5 +1,5 @@
 import type { Reply } from '../../src/core/reply-model';
-import { renderMeetCreatedCard, renderMeetPrivateCard, renderReplyCard } from '../../src/teams/cards';
+import { renderMeetCreatedCard, renderMeetPrivateCard, renderReplyCard, summarizeReply } from '../../src/teams/cards';
 import { escapeMarkdown } from '../../src/teams/escape';
 import { buildCreateForm } from '../../src/teams/form';
 import { cardProblems } from './validate-card';
@@ -114,6 +114,11 @@ const replies: Record<string, Reply> = {
 describe('Teams cards', () => {
   test.each(Object.entries(replies))('the %s card parses without warnings at version 1.5', (_name, reply) => {
     expect(cardProblems(renderReplyCard(reply))).toEqual([]);
+  });
+
+  test('the notification text of a notice says @Meet, as people type it in Teams', () => {
+    const summary = summarizeReply({ kind: 'notice', text: 'Subscribed. Turn it off with `/meet digest off`.' });
+    expect(summary).toBe('Subscribed. Turn it off with @Meet digest off.');
   });
 
   test('the private card parses without warnings', () => {
