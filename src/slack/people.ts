@@ -1,8 +1,8 @@
 import type { webApi } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
 import type { PersonRef } from '../core/command';
 import type { Result, UserError } from '../core/errors';
 import type { ResolvedPerson } from '../core/people';
-import { createLruCache } from './lru-cache';
 
 /**
  * Slack users → ResolvedPerson, through `users.info` (email needs `users:read.email`) and, for an
@@ -45,8 +45,8 @@ function outsider(email: string): ResolvedPerson {
 export function createPeopleResolver(options: { maxEntries?: number; ttlMs?: number } = {}): PeopleResolver {
   const max = options.maxEntries ?? 500;
   const ttlMs = options.ttlMs ?? 5 * 60_000;
-  const users = createLruCache<Member>({ max, ttlMs });
-  const directories = createLruCache<Member[]>({ max: 20, ttlMs });
+  const users = new LRUCache<string, Member>({ max, ttl: ttlMs });
+  const directories = new LRUCache<string, Member[]>({ max: 20, ttl: ttlMs });
 
   async function fetchUser(
     client: webApi.WebClient,
