@@ -1,9 +1,9 @@
-import { performance } from 'node:perf_hooks';
 import type { CreateCommand } from '../src/core/command';
 import { parseCommand } from '../src/core/parse-command';
 import { generatePasscode } from '../src/core/passcode';
 import type { PlanInput, ResolvedPerson } from '../src/core/people';
 import { planMeeting } from '../src/core/plan-meeting';
+import { median, opsPerSecond } from './lib-timing';
 import type { BenchResult } from './types';
 
 /**
@@ -57,27 +57,6 @@ function parseAndPlan(): unknown {
   const planned = planMeeting(planInputFor(parsed.command));
   if (!planned.ok) throw new Error(planned.error.message);
   return planned.value.request;
-}
-
-/** Calls `fn` for about `ms` milliseconds; returns calls per second. */
-function opsPerSecond(fn: () => unknown, ms: number): number {
-  let count = 0;
-  let sink: unknown;
-  const started = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
-    for (let i = 0; i < 200; i++) sink = fn();
-    count += 200;
-    elapsed = performance.now() - started;
-  }
-  if (sink === undefined) throw new Error('nothing computed');
-  return (count * 1000) / elapsed;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 export async function run(): Promise<BenchResult[]> {

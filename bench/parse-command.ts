@@ -1,6 +1,6 @@
-import { performance } from 'node:perf_hooks';
 import type { ParseContext } from '../src/core/command';
 import { parseCommand } from '../src/core/parse-command';
+import { median, opsPerSecond } from './lib-timing';
 import type { BenchResult } from './types';
 
 /**
@@ -34,26 +34,6 @@ const cases: Array<{ name: string; text: string; context: ParseContext }> = [
 
 const ROUNDS = 6;
 const ROUND_MS = 200;
-
-function opsPerSecond(fn: () => unknown, ms: number): number {
-  let count = 0;
-  let sink: unknown;
-  const started = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
-    for (let i = 0; i < 200; i++) sink = fn();
-    count += 200;
-    elapsed = performance.now() - started;
-  }
-  if (sink === undefined) throw new Error('nothing computed');
-  return (count * 1000) / elapsed;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 export async function run(): Promise<BenchResult[]> {
   return cases.map(({ name, text, context }) => {

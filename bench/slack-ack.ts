@@ -13,6 +13,7 @@ import { renderReply } from '../src/slack/blocks';
 import { toBoltLogger } from '../src/slack/bolt-logger';
 import { openStore } from '../src/store/open-store';
 import type { PeerReply, PeerRequest } from './lib-slack-peer';
+import { median } from './lib-timing';
 import type { BenchResult } from './types';
 
 /**
@@ -56,11 +57,6 @@ function ask<T extends PeerReply['type']>(peer: ChildProcess, request: PeerReque
     peer.on('message', onMessage);
     peer.send(request);
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export async function run(): Promise<BenchResult[]> {
