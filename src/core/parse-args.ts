@@ -48,13 +48,28 @@ const rolePrefixes: ReadonlyMap<string, Role> = new Map<string, Role>([
 
 /** Every key people may type, for "did you mean". */
 export const allKeys: readonly string[] = [...optionKeys.keys(), ...rolePrefixes.keys()];
-export const optionList = 'title:, desc:, config:, duration:, guests:, tenant:, tz:';
-export const roleList = 'admin:, interviewer:/host:, candidate:/user:, guest:';
+const optionNames: readonly string[] = ['title', 'desc', 'config', 'duration', 'guests', 'tenant', 'tz'];
+const roleNames: readonly (readonly string[])[] = [
+  ['admin'],
+  ['interviewer', 'host'],
+  ['candidate', 'user'],
+  ['guest'],
+];
+
+/** How a key is spelled: `title:` or `--title`, as the person typed theirs. */
+type KeyStyle = 'colon' | 'dashes';
+
+function spell(name: string, style: KeyStyle): string {
+  return style === 'colon' ? `${name}:` : `--${name}`;
+}
 
 const keyShape = /^[A-Za-z][A-Za-z-]{0,30}$/;
 
 interface KeyedWord {
   name: string;
+  /** The key as typed, without its value: `--Titel`, `titel:`. */
+  typed: string;
+  style: KeyStyle;
   /** The value typed in the same word; undefined when it follows as the next token. */
   inline: string | undefined;
 }
@@ -67,13 +82,15 @@ function splitKey(token: Token): KeyedWord | undefined {
     const eq = text.indexOf('=');
     const name = eq < 0 ? text.slice(dashes) : text.slice(dashes, eq);
     if (!keyShape.test(name)) return undefined;
-    return { name: name.toLowerCase(), inline: eq < 0 ? undefined : text.slice(eq + 1) };
+    const typed = eq < 0 ? text : text.slice(0, eq);
+    return { name: name.toLowerCase(), typed, style: 'dashes', inline: eq < 0 ? undefined : text.slice(eq + 1) };
   }
   if (token.colon <= 0) return undefined;
   const name = text.slice(0, token.colon);
   const rest = text.slice(token.colon + 1);
   if (!keyShape.test(name) || rest.startsWith('//')) return undefined;
-  return { name: name.toLowerCase(), inline: rest === '' ? undefined : rest };
+  const typed = `${name}:`;
+  return { name: name.toLowerCase(), typed, style: 'colon', inline: rest === '' ? undefined : rest };
 }
 
 function fail(message: string, token: string): { ok: false; error: { message: string; token: string } } {
@@ -114,7 +131,7 @@ export function readArgs(
     }
     const role = rolePrefixes.get(keyed.name);
     const key = optionKeys.get(keyed.name);
-    if (role === undefined && key === undefined) return unknownKey(token.raw, keyed.name);
+    if (role === undefined && key === undefined) return unknownKey(token.raw, keyed);
     let valueToken: Token | undefined;
     if (keyed.inline === undefined && takesNextToken(tokens[i + 1])) {
       valueToken = tokens[i + 1];
@@ -184,8 +201,12 @@ function readRolePerson(
   return { ok: true, value: person.value };
 }
 
-function unknownKey(raw: string, name: string): Result<Arg[]> {
-  const near = suggest(name, allKeys);
-  const hint = near ? ` Did you mean ${near}:?` : '';
-  return fail(`Unknown option "${name}:".${hint} Options: ${optionList}; role prefixes: ${roleList}.`, raw);
+/** The unknown key as typed, "did you mean" and the known keys, all in the spelling the person used. */
+function unknownKey(raw: string, keyed: KeyedWord): Result<Arg[]> {
+  const { style } = keyed;
+  const near = suggest(keyed.name, allKeys);
+  const hint = near ? ` Did you mean ${spell(near, style)}?` : '';
+  const options = optionNames.map((name) => spell(name, style)).join(', ');
+  const roles = roleNames.map((names) => names.map((name) => spell(name, style)).join('/')).join(', ');
+  return fail(`Unknown option "${keyed.typed}".${hint} Options: ${options}; role prefixes: ${roles}.`, raw);
 }

@@ -290,7 +290,7 @@ describe('mistakes are values with the offending token and the usage line', () =
     ['Weekly sync', slack, /Put a title in quotes/, 'Weekly', usageLines.create],
     ['webcast foo:bar', slack, /Unknown option "foo:"/, 'foo:bar', usageLines.webcast],
     ['meeting titel:"X"', slack, /Did you mean title:/, 'titel:"X"', usageLines.meeting],
-    ['--colour red', slack, /Unknown option "colour:"/, '--colour', usageLines.create],
+    ['--colour red', slack, /Unknown option "--colour"\./, '--colour', usageLines.create],
     ['title:', slack, /needs a value/, 'title:', usageLines.create],
     ['0m', slack, /0 minutes/, '0m', usageLines.create],
     ['duration:0', slack, /0 minutes/, 'duration:0', usageLines.create],
@@ -364,6 +364,30 @@ describe('mistakes are values with the offending token and the usage line', () =
     expect(result.error.message).toMatch(message);
     expect(result.error.token).toBe(token);
     expect(result.error.usage).toBe(usage);
+  });
+
+  test.each<[string, string, string, string]>([
+    // text, the key as typed, "did you mean" (or ''), one known option in the same spelling
+    ['configs --bogus', '--bogus', '', '--tenant'],
+    ['usage --bogus', '--bogus', '', '--tenant'],
+    ['usage --bogus=1', '--bogus', '', '--tenant'],
+    ['usage --tenent=acme', '--tenent', ' Did you mean --tenant?', '--tz'],
+    ['help --x', '--x', '', '--title'],
+    ['interview --nope', '--nope', '', '--interviewer/--host'],
+    ['digest weekly --Titel x', '--Titel', ' Did you mean --title?', '--guests'],
+    ['meeting \u2014titel x', '\u2014titel', ' Did you mean --title?', '--desc'],
+    ['configs bogus:1', 'bogus:', '', 'tenant:'],
+    ['usage Tenent:acme', 'Tenent:', ' Did you mean tenant:?', 'tz:'],
+    ['interview nope:x', 'nope:', '', 'interviewer:/host:'],
+  ])('%j names the unknown option as typed, with the known ones spelled alike', (text, typed, hint, known) => {
+    const result = parseCommand(text, cli);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message.startsWith(`Unknown option "${typed}".${hint} Options: `)).toBe(true);
+    expect(result.error.message).toContain(known);
+    const rest = result.error.message.replace(' Options: ', ' ').replace(' role prefixes: ', ' ');
+    if (typed.endsWith(':')) expect(rest).not.toContain('--');
+    else expect(rest).not.toContain(':');
   });
 
   test('a guest passcode is never repeated in an error', () => {
