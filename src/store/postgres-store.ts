@@ -4,17 +4,23 @@ import type { Logger } from '../logger';
 import { loadMigrations } from './load-migrations';
 import { migratePostgres } from './migrate-postgres';
 import { postgresSql as sql } from './postgres-queries';
-import type { AuditEntry, DigestRun, DigestSubscription, Store } from './store';
 import {
-  auditParticipants,
-  guardStore,
-  newSubscriptionId,
-  optional,
-  slackInstallKey,
-  unclaimedRunError,
-} from './store-records';
-
-type Row = Record<string, unknown>;
+  type Codec,
+  conversationParams,
+  finishRunParams,
+  jsonParam,
+  meetParams,
+  type Row,
+  slackInstallParams,
+  subscriptionParams,
+  toAuditEntry,
+  toDigestRun,
+  toSlackInstallation,
+  toSubscription,
+  toTeamsConversation,
+} from './row-mappers';
+import type { Store } from './store';
+import { guardStore, optional, slackInstallKey, unclaimedRunError } from './store-records';
 
 /**
  * The store for several replicas: one pool per process, and every claim is a single
@@ -37,39 +43,14 @@ export async function openPostgresStore(
   return createPostgresStore(pool, deps.clock);
 }
 
-function toSubscription(row: Row): DigestSubscription {
-  return {
-    id: row.id as string,
-    platform: row.platform as DigestSubscription['platform'],
-    workspaceId: optional(row.workspace_id as string | null),
-    channelId: row.channel_id as string,
-    weekday: row.weekday as number,
-    time: row.time as string,
-    timeZone: row.time_zone as string,
-    tenant: optional(row.tenant as string | null),
-    createdBy: row.created_by as string,
-    createdAt: row.created_at as Date,
-  };
-}
-
-function toAuditEntry(row: Row): AuditEntry {
-  return {
-    createdAt: row.created_at as Date,
-    platform: row.platform as AuditEntry['platform'],
-    workspaceId: optional(row.workspace_id as string | null),
-    channelId: optional(row.channel_id as string | null),
-    userId: row.user_id as string,
-    userName: optional(row.user_name as string | null),
-    meetCode: row.meet_code as string,
-    joinUrl: row.join_url as string,
-    title: row.title as string,
-    template: row.template as string,
-    participants: row.participants as AuditEntry['participants'],
-  };
-}
-
-/** jsonb parameters go in as JSON text: `pg` would turn a bare array into a PostgreSQL array. */
-const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+/** `pg` already gives timestamptz as Date, boolean as boolean and jsonb parsed. */
+const codec: Codec = {
+  time: (date) => date,
+  readTime: (value) => value as Date,
+  flag: (value) => value,
+  readFlag: (value) => value as boolean,
+  readJson: (value) => value,
+};
 
 function createPostgresStore(pool: Pool, clock: Clock): Store {
   let closed = false;
@@ -80,25 +61,12 @@ function createPostgresStore(pool: Pool, clock: Clock): Store {
   return {
     saveSlackInstallation: (record) =>
       guardStore('saveSlackInstallation', async () => {
-        await pool.query(sql.saveInstall, [
-          slackInstallKey(record),
-          record.teamId ?? null,
-          record.enterpriseId ?? null,
-          record.isEnterpriseInstall,
-          json(record.installation),
-          clock(),
-        ]);
+        await pool.query(sql.saveInstall, slackInstallParams(record, clock(), codec));
       }),
     findSlackInstallation: (query) =>
       guardStore('findSlackInstallation', async () => {
         const [row] = await rows(sql.findInstall, [slackInstallKey(query)]);
-        if (!row) return undefined;
-        return {
-          teamId: optional(row.team_id as string | null),
-          enterpriseId: optional(row.enterprise_id as string | null),
-          isEnterpriseInstall: row.is_enterprise_install as boolean,
-          installation: row.installation,
-        };
+        return row ? toSlackInstallation(row, codec) : undefined;
       }),
     deleteSlackInstallation: (query) =>
       guardStore('deleteSlackInstallation', async () => {
@@ -107,23 +75,12 @@ function createPostgresStore(pool: Pool, clock: Clock): Store {
 
     saveTeamsConversation: (record) =>
       guardStore('saveTeamsConversation', async () => {
-        await pool.query(sql.saveConversation, [
-          record.conversationId,
-          json(record.reference),
-          record.tenantId ?? null,
-          clock(),
-        ]);
+        await pool.query(sql.saveConversation, conversationParams(record, clock(), codec));
       }),
     findTeamsConversation: (conversationId) =>
       guardStore('findTeamsConversation', async () => {
         const [row] = await rows(sql.findConversation, [conversationId]);
-        if (!row) return undefined;
-        return {
-          conversationId: row.conversation_id as string,
-          reference: row.reference,
-          tenantId: optional(row.tenant_id as string | null),
-          updatedAt: row.updated_at as Date,
-        };
+        return row ? toTeamsConversation(row, codec) : undefined;
       }),
     deleteTeamsConversation: (conversationId) =>
       guardStore('deleteTeamsConversation', async () => {
@@ -151,7 +108,7 @@ function createPostgresStore(pool: Pool, clock: Clock): Store {
       }),
     completeIdempotency: (key, outcome) =>
       guardStore('completeIdempotency', async () => {
-        await pool.query(sql.completeKey, [clock(), json(outcome), key]);
+        await pool.query(sql.completeKey, [clock(), jsonParam(outcome), key]);
       }),
     releaseIdempotency: (key) =>
       guardStore('releaseIdempotency', async () => {
@@ -161,50 +118,29 @@ function createPostgresStore(pool: Pool, clock: Clock): Store {
 
     recordMeet: (entry) =>
       guardStore('recordMeet', async () => {
-        await pool.query(sql.recordMeet, [
-          entry.createdAt,
-          entry.platform,
-          entry.workspaceId ?? null,
-          entry.channelId ?? null,
-          entry.userId,
-          entry.userName ?? null,
-          entry.meetCode,
-          entry.joinUrl,
-          entry.title,
-          entry.template,
-          json(auditParticipants(entry.participants)),
-        ]);
+        await pool.query(sql.recordMeet, meetParams(entry, codec));
       }),
     listMeetsByUser: ({ platform, userId, limit }) =>
       guardStore('listMeetsByUser', async () =>
-        (await rows(sql.listMeets, [platform, userId, limit])).map(toAuditEntry),
+        (await rows(sql.listMeets, [platform, userId, limit])).map((row) => toAuditEntry(row, codec)),
       ),
 
     saveDigestSubscription: (sub) =>
       guardStore('saveDigestSubscription', async () => {
-        const [row] = await rows(sql.saveSub, [
-          newSubscriptionId(),
-          sub.platform,
-          sub.workspaceId ?? null,
-          sub.channelId,
-          sub.weekday,
-          sub.time,
-          sub.timeZone,
-          sub.tenant ?? null,
-          sub.createdBy,
-          clock(),
-        ]);
-        return toSubscription(row);
+        const [row] = await rows(sql.saveSub, subscriptionParams(sub, clock(), codec));
+        return toSubscription(row, codec);
       }),
     findDigestSubscription: (platform, channelId) =>
       guardStore('findDigestSubscription', async () => {
         const [row] = await rows(sql.findSub, [platform, channelId]);
-        return row ? toSubscription(row) : undefined;
+        return row ? toSubscription(row, codec) : undefined;
       }),
     deleteDigestSubscription: (platform, channelId) =>
       guardStore('deleteDigestSubscription', async () => (await count(sql.deleteSub, [platform, channelId])) > 0),
     listDigestSubscriptions: () =>
-      guardStore('listDigestSubscriptions', async () => (await rows(sql.listSubs, [])).map(toSubscription)),
+      guardStore('listDigestSubscriptions', async () =>
+        (await rows(sql.listSubs, [])).map((row) => toSubscription(row, codec)),
+      ),
     claimDigestRun: (subscriptionId, periodStart, now) =>
       guardStore('claimDigestRun', async () => {
         try {
@@ -217,25 +153,14 @@ function createPostgresStore(pool: Pool, clock: Clock): Store {
       }),
     finishDigestRun: (subscriptionId, periodStart, result) =>
       guardStore('finishDigestRun', async () => {
-        const values = [result.status, result.messageId ?? null, result.error ?? null, result.at];
-        if ((await count(sql.finishRun, [...values, subscriptionId, periodStart])) === 0) {
+        if ((await count(sql.finishRun, finishRunParams(subscriptionId, periodStart, result, codec))) === 0) {
           throw unclaimedRunError(subscriptionId, periodStart);
         }
       }),
     getDigestRun: (subscriptionId, periodStart) =>
       guardStore('getDigestRun', async () => {
         const [row] = await rows(sql.getRun, [subscriptionId, periodStart]);
-        if (!row) return undefined;
-        const run: DigestRun = {
-          subscriptionId: row.subscription_id as string,
-          periodStart: row.period_start as string,
-          status: row.status as DigestRun['status'],
-          claimedAt: row.claimed_at as Date,
-          finishedAt: optional(row.finished_at as Date | null),
-          messageId: optional(row.message_id as string | null),
-          error: optional(row.error as string | null),
-        };
-        return run;
+        return row ? toDigestRun(row, codec) : undefined;
       }),
 
     ping: () =>

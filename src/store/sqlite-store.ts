@@ -3,18 +3,24 @@ import type { Clock } from '../core/clock';
 import type { Logger } from '../logger';
 import { loadMigrations } from './load-migrations';
 import { migrateSqlite } from './migrate-sqlite';
-import { prepareSqliteQueries } from './sqlite-queries';
-import type { DigestRun, DigestSubscription, Store } from './store';
 import {
-  auditParticipants,
-  guardStore,
-  newSubscriptionId,
-  optional,
-  slackInstallKey,
-  unclaimedRunError,
-} from './store-records';
-
-type Row = Record<string, unknown>;
+  type Codec,
+  conversationParams,
+  finishRunParams,
+  jsonParam,
+  meetParams,
+  type Row,
+  slackInstallParams,
+  subscriptionParams,
+  toAuditEntry,
+  toDigestRun,
+  toSlackInstallation,
+  toSubscription,
+  toTeamsConversation,
+} from './row-mappers';
+import { prepareSqliteQueries } from './sqlite-queries';
+import type { Store } from './store';
+import { guardStore, slackInstallKey, unclaimedRunError } from './store-records';
 
 /**
  * The embedded store: one SQLite file in WAL mode (readers never wait for the writer), or
@@ -39,20 +45,14 @@ export function openSqliteStore(filename: string, deps: { clock: Clock; logger: 
   return createSqliteStore(db, deps.clock);
 }
 
-function toSubscription(row: Row): DigestSubscription {
-  return {
-    id: row.id as string,
-    platform: row.platform as DigestSubscription['platform'],
-    workspaceId: optional(row.workspace_id as string | null),
-    channelId: row.channel_id as string,
-    weekday: row.weekday as number,
-    time: row.time as string,
-    timeZone: row.time_zone as string,
-    tenant: optional(row.tenant as string | null),
-    createdBy: row.created_by as string,
-    createdAt: new Date(row.created_at as string),
-  };
-}
+/** SQLite keeps instants as ISO text, booleans as 0/1 and JSON as TEXT. */
+const codec: Codec = {
+  time: (date) => date.toISOString(),
+  readTime: (value) => new Date(value as string),
+  flag: (value) => (value ? 1 : 0),
+  readFlag: (value) => value === 1,
+  readJson: (value) => JSON.parse(value as string),
+};
 
 const jsonOrUndefined = (text: unknown): unknown => (typeof text === 'string' ? JSON.parse(text) : undefined);
 const iso = (date: Date): string => date.toISOString();
@@ -63,25 +63,12 @@ function createSqliteStore(db: Database.Database, clock: Clock): Store {
   return {
     saveSlackInstallation: (record) =>
       guardStore('saveSlackInstallation', () => {
-        q.saveInstall.run(
-          slackInstallKey(record),
-          record.teamId ?? null,
-          record.enterpriseId ?? null,
-          record.isEnterpriseInstall ? 1 : 0,
-          JSON.stringify(record.installation),
-          iso(clock()),
-        );
+        q.saveInstall.run(slackInstallParams(record, clock(), codec));
       }),
     findSlackInstallation: (query) =>
       guardStore('findSlackInstallation', () => {
         const row = q.findInstall.get(slackInstallKey(query)) as Row | undefined;
-        if (!row) return undefined;
-        return {
-          teamId: optional(row.team_id as string | null),
-          enterpriseId: optional(row.enterprise_id as string | null),
-          isEnterpriseInstall: row.is_enterprise_install === 1,
-          installation: JSON.parse(row.installation as string),
-        };
+        return row ? toSlackInstallation(row, codec) : undefined;
       }),
     deleteSlackInstallation: (query) =>
       guardStore('deleteSlackInstallation', () => {
@@ -90,23 +77,12 @@ function createSqliteStore(db: Database.Database, clock: Clock): Store {
 
     saveTeamsConversation: (record) =>
       guardStore('saveTeamsConversation', () => {
-        q.saveConversation.run(
-          record.conversationId,
-          JSON.stringify(record.reference),
-          record.tenantId ?? null,
-          iso(clock()),
-        );
+        q.saveConversation.run(conversationParams(record, clock(), codec));
       }),
     findTeamsConversation: (conversationId) =>
       guardStore('findTeamsConversation', () => {
         const row = q.findConversation.get(conversationId) as Row | undefined;
-        if (!row) return undefined;
-        return {
-          conversationId: row.conversation_id as string,
-          reference: JSON.parse(row.reference as string),
-          tenantId: optional(row.tenant_id as string | null),
-          updatedAt: new Date(row.updated_at as string),
-        };
+        return row ? toTeamsConversation(row, codec) : undefined;
       }),
     deleteTeamsConversation: (conversationId) =>
       guardStore('deleteTeamsConversation', () => {
@@ -124,7 +100,7 @@ function createSqliteStore(db: Database.Database, clock: Clock): Store {
       }),
     completeIdempotency: (key, outcome) =>
       guardStore('completeIdempotency', () => {
-        q.completeKey.run(iso(clock()), outcome === undefined ? null : JSON.stringify(outcome), key);
+        q.completeKey.run(iso(clock()), jsonParam(outcome), key);
       }),
     releaseIdempotency: (key) =>
       guardStore('releaseIdempotency', () => {
@@ -134,62 +110,26 @@ function createSqliteStore(db: Database.Database, clock: Clock): Store {
 
     recordMeet: (entry) =>
       guardStore('recordMeet', () => {
-        q.recordMeet.run(
-          iso(entry.createdAt),
-          entry.platform,
-          entry.workspaceId ?? null,
-          entry.channelId ?? null,
-          entry.userId,
-          entry.userName ?? null,
-          entry.meetCode,
-          entry.joinUrl,
-          entry.title,
-          entry.template,
-          JSON.stringify(auditParticipants(entry.participants)),
-        );
+        q.recordMeet.run(meetParams(entry, codec));
       }),
     listMeetsByUser: ({ platform, userId, limit }) =>
       guardStore('listMeetsByUser', () =>
-        (q.listMeets.all(platform, userId, limit) as Row[]).map((row) => ({
-          createdAt: new Date(row.created_at as string),
-          platform: row.platform as typeof platform,
-          workspaceId: optional(row.workspace_id as string | null),
-          channelId: optional(row.channel_id as string | null),
-          userId: row.user_id as string,
-          userName: optional(row.user_name as string | null),
-          meetCode: row.meet_code as string,
-          joinUrl: row.join_url as string,
-          title: row.title as string,
-          template: row.template as string,
-          participants: JSON.parse(row.participants as string),
-        })),
+        (q.listMeets.all(platform, userId, limit) as Row[]).map((row) => toAuditEntry(row, codec)),
       ),
 
     saveDigestSubscription: (sub) =>
       guardStore('saveDigestSubscription', () => {
-        const row = q.saveSub.get(
-          newSubscriptionId(),
-          sub.platform,
-          sub.workspaceId ?? null,
-          sub.channelId,
-          sub.weekday,
-          sub.time,
-          sub.timeZone,
-          sub.tenant ?? null,
-          sub.createdBy,
-          iso(clock()),
-        ) as Row;
-        return toSubscription(row);
+        return toSubscription(q.saveSub.get(subscriptionParams(sub, clock(), codec)) as Row, codec);
       }),
     findDigestSubscription: (platform, channelId) =>
       guardStore('findDigestSubscription', () => {
         const row = q.findSub.get(platform, channelId) as Row | undefined;
-        return row ? toSubscription(row) : undefined;
+        return row ? toSubscription(row, codec) : undefined;
       }),
     deleteDigestSubscription: (platform, channelId) =>
       guardStore('deleteDigestSubscription', () => q.deleteSub.run(platform, channelId).changes > 0),
     listDigestSubscriptions: () =>
-      guardStore('listDigestSubscriptions', () => (q.listSubs.all() as Row[]).map(toSubscription)),
+      guardStore('listDigestSubscriptions', () => (q.listSubs.all() as Row[]).map((row) => toSubscription(row, codec))),
     claimDigestRun: (subscriptionId, periodStart, now) =>
       guardStore(
         'claimDigestRun',
@@ -197,30 +137,13 @@ function createSqliteStore(db: Database.Database, clock: Clock): Store {
       ),
     finishDigestRun: (subscriptionId, periodStart, result) =>
       guardStore('finishDigestRun', () => {
-        const { changes } = q.finishRun.run(
-          result.status,
-          result.messageId ?? null,
-          result.error ?? null,
-          iso(result.at),
-          subscriptionId,
-          periodStart,
-        );
+        const { changes } = q.finishRun.run(finishRunParams(subscriptionId, periodStart, result, codec));
         if (changes === 0) throw unclaimedRunError(subscriptionId, periodStart);
       }),
     getDigestRun: (subscriptionId, periodStart) =>
       guardStore('getDigestRun', () => {
         const row = q.getRun.get(subscriptionId, periodStart) as Row | undefined;
-        if (!row) return undefined;
-        const run: DigestRun = {
-          subscriptionId: row.subscription_id as string,
-          periodStart: row.period_start as string,
-          status: row.status as DigestRun['status'],
-          claimedAt: new Date(row.claimed_at as string),
-          finishedAt: row.finished_at ? new Date(row.finished_at as string) : undefined,
-          messageId: optional(row.message_id as string | null),
-          error: optional(row.error as string | null),
-        };
-        return run;
+        return row ? toDigestRun(row, codec) : undefined;
       }),
 
     ping: () =>
