@@ -114,3 +114,28 @@ export function resolveRange(spec: RangeSpec, opts: { now: Date; timeZone: strin
     },
   };
 }
+
+/** A range as the renderers show it, so each says the days once. */
+export interface RangeWords {
+  /** What to call it: the preset (`last week`), or for days typed as such, the days themselves. */
+  name: string;
+  /** The days, e.g. `2026-11-16 to 2026-11-22`; absent when `name` already says them. */
+  days?: string;
+  timeZone: string;
+}
+
+/** `2026-11-01 to 2026-11-15`, or the one day. */
+export function formatDays(range: RangeLabel): string {
+  return range.startDay === range.endDay ? range.startDay : `${range.startDay} to ${range.endDay}`;
+}
+
+/**
+ * The name, days and zone of a range to show. A range typed as days (`2026-11-01..2026-11-15`)
+ * is named by its days, so they are not repeated next to it.
+ */
+export function rangeWords(range: RangeLabel): RangeWords {
+  const days = formatDays(range);
+  const { label, timeZone } = range;
+  if (label === `${range.startDay}..${range.endDay}` || label === days) return { name: days, timeZone };
+  return { name: label, days, timeZone };
+}

@@ -1,3 +1,4 @@
+import { rangeWords } from './ranges';
 import type { ConfigSummary, MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from './reply-model';
 
 /**
@@ -58,9 +59,10 @@ function renderMeetCreated(pub: MeetCreatedPublic, priv: MeetCreatedPrivate): st
 }
 
 function rangeHeading(what: string, reply: Extract<Reply, { kind: 'usage' | 'feedback' }>): string {
-  const { label, startDay, endDay, timeZone } = reply.range;
+  const { name, days, timeZone } = rangeWords(reply.range);
   const tenant = reply.tenant ? `, tenant ${clean(reply.tenant)}` : '';
-  return `${what}, ${clean(label)} (${startDay} to ${endDay}, ${timeZone})${tenant}`;
+  const details = days === undefined ? timeZone : `${days}, ${timeZone}`;
+  return `${what}, ${clean(name)} (${details})${tenant}`;
 }
 
 function plural(n: number, word: string): string {

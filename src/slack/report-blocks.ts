@@ -1,3 +1,4 @@
+import { rangeWords } from '../core/ranges';
 import type { ConfigSummary, HelpEntry, Reply } from '../core/reply-model';
 import {
   type Block,
@@ -18,11 +19,12 @@ import { slackLimits } from './limits';
 type UsageReply = Extract<Reply, { kind: 'usage' }>;
 type FeedbackReply = Extract<Reply, { kind: 'feedback' }>;
 
+/** Under the header, which names the range: the days (unless the name is them), zone and tenant. */
 function rangeLine(reply: UsageReply | FeedbackReply): string {
-  const r = reply.range;
-  const days = r.startDay === r.endDay ? r.startDay : `${r.startDay} to ${r.endDay}`;
-  const tenant = reply.tenant ? `  ·  tenant ${escapeMrkdwn(reply.tenant)}` : '';
-  return `${escapeMrkdwn(r.label)}  ·  ${days}  ·  ${escapeMrkdwn(r.timeZone)}${tenant}`;
+  const { days, timeZone } = rangeWords(reply.range);
+  const parts = [...(days === undefined ? [] : [days]), escapeMrkdwn(timeZone)];
+  if (reply.tenant) parts.push(`tenant ${escapeMrkdwn(reply.tenant)}`);
+  return parts.join('  ·  ');
 }
 
 /** `5,432` / `3.4`: thousands separated, at most one decimal. */
@@ -39,7 +41,7 @@ export function stars(rating: number): string {
 
 export function renderUsage(reply: UsageReply): SlackMessage {
   const s = reply.summary;
-  const blocks: Block[] = [header(`Usage: ${reply.range.label}`), context([rangeLine(reply)])];
+  const blocks: Block[] = [header(`Usage: ${rangeWords(reply.range).name}`), context([rangeLine(reply)])];
   if (s.meetCount === 0) {
     blocks.push(mrkdwnSection(`No Meets in this period. Try a longer one, e.g. ${codeSpan('/meet usage 30d')}.`));
   } else {
@@ -62,12 +64,12 @@ export function renderUsage(reply: UsageReply): SlackMessage {
       blocks.push(mrkdwnSection(`*Longest Meets*\n${lines.join('\n')}`));
     }
   }
-  return { text: fallbackText(`Usage ${escapeMrkdwn(reply.range.label)}: ${s.meetCount} Meets`), blocks };
+  return { text: fallbackText(`Usage ${escapeMrkdwn(rangeWords(reply.range).name)}: ${s.meetCount} Meets`), blocks };
 }
 
 export function renderFeedback(reply: FeedbackReply): SlackMessage {
   const s = reply.summary;
-  const blocks: Block[] = [header(`Feedback: ${reply.range.label}`), context([rangeLine(reply)])];
+  const blocks: Block[] = [header(`Feedback: ${rangeWords(reply.range).name}`), context([rangeLine(reply)])];
   if (s.count === 0) {
     blocks.push(mrkdwnSection(`No feedback in this period. Try a longer one, e.g. ${codeSpan('/meet feedback 30d')}.`));
   } else {
@@ -81,7 +83,7 @@ export function renderFeedback(reply: FeedbackReply): SlackMessage {
       blocks.push(mrkdwnSection(`*Lowest rated, with comments*\n${lines.join('\n')}`));
     }
   }
-  return { text: fallbackText(`Feedback ${escapeMrkdwn(reply.range.label)}: ${s.count} responses`), blocks };
+  return { text: fallbackText(`Feedback ${escapeMrkdwn(rangeWords(reply.range).name)}: ${s.count} responses`), blocks };
 }
 
 export function renderConfigs(configs: ConfigSummary[]): SlackMessage {

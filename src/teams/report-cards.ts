@@ -1,3 +1,4 @@
+import { rangeWords } from '../core/ranges';
 import type { ConfigSummary, FeedbackSummary, HelpEntry, RangeLabel, Reply, UsageSummary } from '../core/reply-model';
 import { type AdaptiveCard, type CardElement, createCard, factSet, textBlock } from './card-types';
 import { escapeInline, escapeMarkdown, teamsCommand } from './escape';
@@ -16,15 +17,17 @@ function stars(rating: number): string {
     : String(rating);
 }
 
+/** Under the title, which names the range: the days (unless the name is them), zone and tenant. */
 function rangeLine(range: RangeLabel, tenant?: string): string {
-  const days = range.startDay === range.endDay ? range.startDay : `${range.startDay} to ${range.endDay}`;
-  const who = tenant ? ` · tenant ${escapeInline(tenant)}` : '';
-  return `${escapeInline(range.label)} · ${days} · ${escapeInline(range.timeZone)}${who}`;
+  const { days, timeZone } = rangeWords(range);
+  const parts = [...(days === undefined ? [] : [days]), escapeInline(timeZone)];
+  if (tenant) parts.push(`tenant ${escapeInline(tenant)}`);
+  return parts.join(' · ');
 }
 
 export function renderUsageCard(range: RangeLabel, s: UsageSummary, tenant?: string): AdaptiveCard {
   const body: CardElement[] = [
-    textBlock(`Usage: ${escapeInline(range.label)}`, { size: 'Large', weight: 'Bolder' }),
+    textBlock(`Usage: ${escapeInline(rangeWords(range).name)}`, { size: 'Large', weight: 'Bolder' }),
     textBlock(rangeLine(range, tenant), { isSubtle: true, spacing: 'None' }),
   ];
   if (s.meetCount === 0) {
@@ -58,7 +61,7 @@ export function renderUsageCard(range: RangeLabel, s: UsageSummary, tenant?: str
 
 export function renderFeedbackCard(range: RangeLabel, s: FeedbackSummary, tenant?: string): AdaptiveCard {
   const body: CardElement[] = [
-    textBlock(`Feedback: ${escapeInline(range.label)}`, { size: 'Large', weight: 'Bolder' }),
+    textBlock(`Feedback: ${escapeInline(rangeWords(range).name)}`, { size: 'Large', weight: 'Bolder' }),
     textBlock(rangeLine(range, tenant), { isSubtle: true, spacing: 'None' }),
   ];
   if (s.count === 0 || s.averageRating === undefined) {

@@ -1,5 +1,5 @@
 import type { RangeSpec } from '../../src/core/command';
-import { resolveRange } from '../../src/core/ranges';
+import { rangeWords, resolveRange } from '../../src/core/ranges';
 
 const preset = (p: RangeSpec & { kind: 'preset' }): RangeSpec => p;
 const days = (start: string, end: string): RangeSpec => ({ kind: 'days', start, end });
@@ -209,5 +209,33 @@ describe('resolveRange', () => {
   test('an unknown time zone is an error', () => {
     const result = resolveRange({ kind: 'preset', preset: '7d' }, { now: new Date(), timeZone: 'Mars/Olympus' });
     expect(!result.ok && result.error.message).toMatch(/Mars\/Olympus/);
+  });
+});
+
+describe('rangeWords', () => {
+  const at = { now: new Date('2026-11-25T12:00:00Z'), timeZone: 'Europe/Berlin' };
+  const words = (spec: RangeSpec) => {
+    const result = resolveRange(spec, at);
+    if (!result.ok) throw new Error(result.error.message);
+    return rangeWords(result.value.label);
+  };
+
+  test('a preset is named as typed, with its days and zone', () => {
+    expect(words({ kind: 'preset', preset: 'last week' })).toEqual({
+      name: 'last week',
+      days: '2026-11-16 to 2026-11-22',
+      timeZone: 'Europe/Berlin',
+    });
+  });
+
+  test('days typed as days are named by them, and not repeated', () => {
+    expect(words(days('2026-11-01', '2026-11-15'))).toEqual({
+      name: '2026-11-01 to 2026-11-15',
+      timeZone: 'Europe/Berlin',
+    });
+  });
+
+  test('one day is named once', () => {
+    expect(words(days('2026-11-03', '2026-11-03'))).toEqual({ name: '2026-11-03', timeZone: 'Europe/Berlin' });
   });
 });

@@ -1,4 +1,5 @@
 import { planMeeting } from '../../src/core/plan-meeting';
+import { resolveRange } from '../../src/core/ranges';
 import { renderReplyAsText } from '../../src/core/render-text';
 import { buildConfigsReply, buildFeedbackReply, buildMeetCreatedReply, buildUsageReply } from '../../src/core/replies';
 import type { RangeLabel } from '../../src/core/reply-model';
@@ -169,5 +170,42 @@ describe('renderReplyAsText', () => {
       entries: [{ usage: '/meet configs', description: 'Lists configs.', example: '/meet configs' }],
     });
     expect(text).toBe('Intro.\n\n  /meet configs\n    Lists configs.\n    e.g. /meet configs');
+  });
+  test('a range typed as days shows its days once; a preset keeps its days in brackets', () => {
+    const heading = (spec: Parameters<typeof resolveRange>[0], timeZone: string) => {
+      const resolved = resolveRange(spec, { now: new Date('2026-11-25T12:00:00Z'), timeZone });
+      if (!resolved.ok) throw new Error(resolved.error.message);
+      const summary = { count: 0, distribution: [], lowest: [] };
+      return {
+        usage: renderReplyAsText(
+          buildUsageReply({
+            range: resolved.value.label,
+            summary: {
+              meetCount: 0,
+              totalMinutes: 0,
+              billableMinutes: 0,
+              freeCount: 0,
+              coveredCount: 0,
+              chargedCount: 0,
+              averageParticipants: 0,
+              longest: [],
+            },
+          }),
+        ).split('\n')[0],
+        feedback: renderReplyAsText(buildFeedbackReply({ range: resolved.value.label, tenant: 'ACME', summary })).split(
+          '\n',
+        )[0],
+      };
+    };
+    expect(heading({ kind: 'days', start: '2026-11-01', end: '2026-11-15' }, 'UTC')).toEqual({
+      usage: 'Usage, 2026-11-01 to 2026-11-15 (UTC)',
+      feedback: 'Feedback, 2026-11-01 to 2026-11-15 (UTC), tenant ACME',
+    });
+    expect(heading({ kind: 'days', start: '2026-11-03', end: '2026-11-03' }, 'UTC').usage).toBe(
+      'Usage, 2026-11-03 (UTC)',
+    );
+    expect(heading({ kind: 'preset', preset: 'last week' }, 'Europe/Berlin').usage).toBe(
+      'Usage, last week (2026-11-16 to 2026-11-22, Europe/Berlin)',
+    );
   });
 });

@@ -178,3 +178,44 @@ describe('what people read', () => {
     expect(text).not.toContain('c1');
   });
 });
+
+describe('the range of usage and feedback', () => {
+  const summary = {
+    meetCount: 0,
+    totalMinutes: 0,
+    billableMinutes: 0,
+    freeCount: 0,
+    coveredCount: 0,
+    chargedCount: 0,
+    averageParticipants: 0,
+    longest: [],
+  };
+  const headerAndContext = (reply: Reply) => {
+    const message = renderReply(reply);
+    const [head, ctx] = message.blocks as unknown as [
+      { text: { text: string } },
+      { elements: Array<{ text: string }> },
+    ];
+    return { header: head.text.text, context: ctx.elements.map((e) => e.text).join(' | '), text: message.text };
+  };
+
+  test('days typed as days are shown once: in the header, not again under it', () => {
+    const range = { label: '2026-11-01..2026-11-15', startDay: '2026-11-01', endDay: '2026-11-15', timeZone: 'UTC' };
+    expect(headerAndContext({ kind: 'usage', range, tenant: 'acme', summary })).toEqual({
+      header: 'Usage: 2026-11-01 to 2026-11-15',
+      context: 'UTC  ·  tenant acme',
+      text: 'Usage 2026-11-01 to 2026-11-15: 0 Meets',
+    });
+    const feedback = headerAndContext({ kind: 'feedback', range, summary: { count: 0, distribution: [], lowest: [] } });
+    expect(feedback.header).toBe('Feedback: 2026-11-01 to 2026-11-15');
+    expect(feedback.context).toBe('UTC');
+  });
+
+  test('a preset is named in the header, its days under it', () => {
+    const range = { label: 'last week', startDay: '2026-11-16', endDay: '2026-11-22', timeZone: 'Europe/Berlin' };
+    expect(headerAndContext({ kind: 'usage', range, summary })).toMatchObject({
+      header: 'Usage: last week',
+      context: '2026-11-16 to 2026-11-22  ·  Europe/Berlin',
+    });
+  });
+});

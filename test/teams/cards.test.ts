@@ -223,3 +223,29 @@ describe('what people read in Teams', () => {
     expect(JSON.stringify(twoInterviewers)).toContain('"title":"Interviewers"');
   });
 });
+
+describe('the range of usage and feedback cards', () => {
+  const titleAndLine = (reply: Reply): [string, string] => {
+    const body = (renderReplyCard(reply) as unknown as { body: Array<{ text?: string }> }).body;
+    return [body[0].text ?? '', body[1].text ?? ''];
+  };
+  const days = { label: '2026-11-01..2026-11-15', startDay: '2026-11-01', endDay: '2026-11-15', timeZone: 'UTC' };
+
+  test('days typed as days are shown once: in the title, not again under it', () => {
+    expect(titleAndLine({ ...replies.usage, range: days } as Reply)).toEqual([
+      'Usage: 2026-11-01 to 2026-11-15',
+      'UTC · tenant acme',
+    ]);
+    expect(titleAndLine({ ...replies.feedback, range: days } as Reply)).toEqual([
+      'Feedback: 2026-11-01 to 2026-11-15',
+      'UTC',
+    ]);
+  });
+
+  test('a preset is named in the title, its days under it', () => {
+    expect(titleAndLine(replies.usage)).toEqual([
+      'Usage: last week',
+      '2026-03-02 to 2026-03-08 · Europe/Berlin · tenant acme',
+    ]);
+  });
+});
