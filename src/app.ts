@@ -1,6 +1,8 @@
 import type { Config } from './config';
 import { type Clock, systemClock } from './core/clock';
 import { createDigestCommands } from './digest/commands';
+import type { DigestPosters } from './digest/deliver';
+import type { DigestCommands } from './digest/digest-commands';
 import { startDigestScheduler } from './digest/scheduler';
 import type { Route } from './http-route';
 import type { Logger } from './logger';
@@ -55,10 +57,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     cleanups.push(() => store.close());
 
     const digests = createDigestCommands({ store, defaultTimeZone: config.digestTimeZone });
-    const common = { meet, store, logger, clock, defaultTimeZone: config.digestTimeZone, digests };
-    const slack = config.slack ? await createSlackApp({ ...common, config: config.slack, sso: config.sso }) : undefined;
+    const { slack, teams, posters } = await createPlatforms(config, { meet, store, logger, clock, digests });
     if (slack) cleanups.push(() => slack.stop());
-    const teams = createTeamsBot({ ...common, config: config.teams, sso: config.sso });
     cleanups.push(() => teams.stop());
 
     const routes: Route[] = [...(slack?.routes ?? []), ...teams.routes];
@@ -68,13 +68,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
 
     if (slack) await slack.start();
     if (options.scheduler !== false) {
-      const scheduler = startDigestScheduler({
-        store,
-        meet,
-        posters: { slack: slack?.postMessage.bind(slack), teams: teams.sendToConversation.bind(teams) },
-        clock,
-        logger,
-      });
+      const scheduler = startDigestScheduler({ store, meet, posters, clock, logger });
       cleanups.push(() => scheduler.stop());
     }
     const purge = setInterval(() => {
@@ -90,6 +84,18 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     await closeAll();
     throw error;
   }
+}
+
+/** The Slack app (when configured) and the Teams bot, and the digest posters they provide. */
+export async function createPlatforms(
+  config: Config,
+  deps: { meet: MeetApi; store: Store; logger: Logger; clock: Clock; digests?: DigestCommands },
+): Promise<{ slack?: SlackApp; teams: TeamsBot; posters: DigestPosters }> {
+  const common = { ...deps, defaultTimeZone: config.digestTimeZone };
+  const slack = config.slack ? await createSlackApp({ ...common, config: config.slack, sso: config.sso }) : undefined;
+  const teams = createTeamsBot({ ...common, config: config.teams, sso: config.sso });
+  const posters: DigestPosters = { slack: slack?.postMessage.bind(slack), teams: teams.sendToConversation.bind(teams) };
+  return { slack, teams, posters };
 }
 
 /** The real Meet API with credentials, or the embedded sandbox without them. */

@@ -1,11 +1,9 @@
-import { connectMeet } from '../app';
+import { connectMeet, createPlatforms } from '../app';
 import type { Config } from '../config';
 import type { Clock } from '../core/clock';
 import { previewDigest, runDueDigests } from '../digest/scheduler';
 import type { Logger } from '../logger';
-import { createSlackApp } from '../slack/app';
 import { openStore } from '../store/open-store';
-import { createTeamsBot } from '../teams/app';
 import { type CliIo, takeFlag, takeOption } from './args';
 
 /** `meetbot digest run [--at ISO]` and `meetbot digest preview --channel ID`. Returns the exit code. */
@@ -35,24 +33,13 @@ export async function runDigestCli(
   const { meet, sandbox } = await connectMeet(config, logger);
   const store = await openStore(config.databaseUrl, { logger });
   const clock = () => at;
-  const common = { meet, store, logger, clock, defaultTimeZone: config.digestTimeZone };
-  const slack = config.slack ? await createSlackApp({ ...common, config: config.slack, sso: config.sso }) : undefined;
-  const teams = createTeamsBot({ ...common, config: config.teams, sso: config.sso });
+  const { slack, teams, posters } = await createPlatforms(config, { meet, store, logger, clock });
   try {
     if (action === 'preview') {
       io.out(await previewDigest({ store, meet, clock }, channel as string, at));
       return 0;
     }
-    const report = await runDueDigests(
-      {
-        store,
-        meet,
-        posters: { slack: slack?.postMessage.bind(slack), teams: teams.sendToConversation.bind(teams) },
-        clock,
-        logger,
-      },
-      at,
-    );
+    const report = await runDueDigests({ store, meet, posters, clock, logger }, at);
     io.out(json ? JSON.stringify(report, null, 2) : formatReport(report));
     return report.failed.length > 0 ? 1 : 0;
   } finally {
