@@ -35,7 +35,9 @@ describe('meetbot digest run / preview, as an operator runs them from cron', () 
     slack = await startFakeSlackApi();
     dir = mkdtempSync(join(tmpdir(), 'meetbot-digest-cli-'));
     const databaseUrl = `sqlite:${join(dir, 'meetbot.db')}`;
-    const store = await openStore(databaseUrl);
+    // Subscribed a week before the run: a subscription saved with the real clock would be "created
+    // after" the fixed instant below and nothing would be due (main went red on 2026-12-01).
+    const store = await openStore(databaseUrl, { clock: () => new Date('2026-11-23T09:00:00Z') });
     await store.saveDigestSubscription({
       platform: 'slack',
       workspaceId: 'T1',

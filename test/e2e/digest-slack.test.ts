@@ -11,6 +11,7 @@ import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { createFakeTimers } from '../digest/fixtures';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
+import { formatIn, thursdayThenMonday } from '../fixtures/instants';
 import { sign } from './slack-harness';
 
 /**
@@ -19,8 +20,8 @@ import { sign } from './slack-harness';
  * from the Meet sandbox.
  */
 
-const subscribedAt = new Date('2026-12-03T10:00:00Z'); // Thursday
-const due = new Date('2026-12-07T08:00:00Z'); // Monday 09:00 in Berlin
+// A Thursday and the Monday 09:00 (Berlin) after it, both ahead of the real clock: see instants.ts.
+const { subscribedAt, due } = thursdayThenMonday();
 const logger = createSilentLogger();
 
 let sandbox: Sandbox;
@@ -113,7 +114,7 @@ async function meetsInWeek(): Promise<number> {
 test('subscribe with /meet digest weekly, then the digest arrives once in the channel with the week’s figures', async () => {
   const reply = await slash('digest weekly monday 09:00 tz:Europe/Berlin tenant:ACME01', 'C0DIGEST');
   expect(reply).toContain('This channel will get the weekly Meet digest every Monday at 09:00 (Europe/Berlin)');
-  expect(reply).toContain('next: Mon 7 Dec 2026 09:00');
+  expect(reply).toContain(`next: ${formatIn(due, 'EEE d MMM yyyy HH:mm', 'Europe/Berlin')}`);
 
   const report = await run(due);
   expect(report.sent).toHaveLength(1);
@@ -124,7 +125,12 @@ test('subscribe with /meet digest weekly, then the digest arrives once in the ch
   expect(posts[0].error).toBeUndefined();
   const count = await meetsInWeek();
   expect(count).toBeGreaterThan(0);
-  expect(String(args.text)).toContain(`ACME01, Mon 30 Nov – Sun 6 Dec 2026: ${count} Meets`);
+  const week = periodBefore(due, 'Europe/Berlin');
+  const sunday = new Date(week.end.getTime() - 60_000);
+  const sameYear = formatIn(week.start, 'yyyy', 'Europe/Berlin') === formatIn(sunday, 'yyyy', 'Europe/Berlin');
+  const left = formatIn(week.start, sameYear ? 'EEE d MMM' : 'EEE d MMM yyyy', 'Europe/Berlin');
+  const days = `${left} – ${formatIn(sunday, 'EEE d MMM yyyy', 'Europe/Berlin')}`;
+  expect(String(args.text)).toContain(`ACME01, ${days}: ${count} Meets`);
   const blocks = JSON.stringify(args.blocks);
   expect(blocks).toContain(`*Meets*\\n${count} (`);
   expect(blocks).toContain('Meets per day');

@@ -11,6 +11,7 @@ import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { createFakeTimers } from '../digest/fixtures';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
+import { thursdayThenMonday } from '../fixtures/instants';
 import { addDefaultUsers, sign, signingSecret } from './slack-harness';
 
 /**
@@ -19,8 +20,8 @@ import { addDefaultUsers, sign, signingSecret } from './slack-harness';
  * digests subscribed there; uninstalling (or revoking the tokens) forgets it.
  */
 
-const subscribedAt = new Date('2026-12-03T10:00:00Z'); // Thursday
-const due = new Date('2026-12-07T08:00:00Z'); // Monday 09:00 in Berlin
+// A Thursday and the Monday 09:00 (Berlin) after it, both ahead of the real clock: see instants.ts.
+const { subscribedAt, due } = thursdayThenMonday();
 const orgToken = 'xoxb-installed-E1';
 const logger = createSilentLogger();
 
