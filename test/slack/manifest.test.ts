@@ -1,10 +1,37 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { botScopes } from '../../src/slack/scopes';
 
 const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../manifests/slack/manifest.json'), 'utf8'));
 
+/** Problems Slack's own schema finds (slackapi/manifest-schema, copied in test/fixtures/slack-manifest-schema). */
+function slackSchemaProblems(candidate: { _metadata?: { major_version?: number } }): string[] {
+  const version = candidate._metadata?.major_version === 2 ? 'v2' : 'v1';
+  const file = path.join(__dirname, '../fixtures/slack-manifest-schema', `slack-manifest.${version}.json`);
+  const { $schema: _ignored, ...schema } = JSON.parse(readFileSync(file, 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const check = ajv.compile(schema);
+  check(candidate);
+  return (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+}
+
 describe('Slack app manifest', () => {
+  it("passes Slack's own manifest schema, as \"Create New App → From a manifest\" checks it", () => {
+    expect(slackSchemaProblems(manifest)).toEqual([]);
+  });
+
+  it('the schema check catches what Slack refuses (a shortcut name over 24 characters)', () => {
+    const shortcuts = manifest.features.shortcuts.map((s: Record<string, unknown>, i: number) =>
+      i === 1 ? { ...s, name: 'Create a Meet from this message' } : s,
+    );
+    expect(slackSchemaProblems({ ...manifest, features: { ...manifest.features, shortcuts } })).toEqual([
+      '/features/shortcuts/1/name must NOT have more than 24 characters',
+    ]);
+  });
+
   it('declares /meet with escaping, on /slack/events', () => {
     expect(manifest.features.slash_commands).toEqual([
       expect.objectContaining({
