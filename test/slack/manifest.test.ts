@@ -19,7 +19,7 @@ function slackSchemaProblems(candidate: { _metadata?: { major_version?: number }
 }
 
 describe('Slack app manifest', () => {
-  it("passes Slack's own manifest schema, as \"Create New App → From a manifest\" checks it", () => {
+  it('passes Slack\'s own manifest schema, as "Create New App → From a manifest" checks it', () => {
     expect(slackSchemaProblems(manifest)).toEqual([]);
   });
 
