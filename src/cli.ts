@@ -2,7 +2,7 @@ import { connectMeet } from './app';
 import { type CliIo, joinGrammar, processIo, takeFlag, takeOption } from './cli/args';
 import { runDigestCli } from './cli/digest-command';
 import { createMeetFromCli } from './cli/meet-command';
-import { renderForTerminal } from './cli/render';
+import { failureLine, meetApiWhere, renderForTerminal } from './cli/render';
 import { printConfigs, printReport } from './cli/report-command';
 import { type Config, loadConfig, readEnvironment } from './config';
 import { type Clock, systemClock } from './core/clock';
@@ -83,12 +83,7 @@ export async function runCli(argv: string[], deps: CliDeps = {}): Promise<number
 /** One line for the operator at the terminal: what failed and where, never a stack or a secret. */
 function describeCliFailure(error: unknown, config: Config): string {
   if (error instanceof AppError) return `meetbot: ${error.message}`;
-  const reply = describeFailure(error, newReferenceId());
-  if (reply.kind !== 'error') return `meetbot: ${oneLine(renderForTerminal(reply))}`;
-  const where = isMeetApiError(error)
-    ? ` (Meet API: ${config.useSandbox ? 'the local sandbox' : config.meet.apiUrl})`
-    : '';
-  return oneLine(`meetbot: ${reply.message}${reply.hint ? ` ${reply.hint}` : ''}${where}`);
+  return failureLine(describeFailure(error, newReferenceId()), isMeetApiError(error) ? meetApiWhere(config) : '');
 }
 
 async function runMeetCommand(
@@ -137,6 +132,7 @@ async function runMeetCommand(
         io,
         json,
         clock: deps.clock,
+        logger: deps.logger,
       });
     }
     if (command.kind === 'configs') return await printConfigs({ meet, io, json });
@@ -180,8 +176,4 @@ function takeDayRange(args: string[]): { ok: true; words: string[] } | { ok: fal
   if (!from || !to)
     return { ok: false, message: '--from and --to go together, e.g. --from 2026-11-01 --to 2026-11-07' };
   return { ok: true, words: [`${from}..${to}`] };
-}
-
-function oneLine(text: string): string {
-  return text.split('\n').filter(Boolean).join(' ').replace(/\s+/g, ' ');
 }

@@ -3,11 +3,13 @@ import type { Clock } from '../core/clock';
 import type { CreateCommand, PersonRef } from '../core/command';
 import { generatePasscode } from '../core/passcode';
 import type { ResolvedPerson } from '../core/people';
-import { planMeeting } from '../core/plan-meeting';
-import { buildMeetCreatedReply, buildUserErrorReply } from '../core/replies';
+import { buildUserErrorReply } from '../core/replies';
+import { createMeet } from '../flows/create-meet';
+import { createInFlight } from '../flows/in-flight';
+import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { CliIo } from './args';
-import { renderForTerminal } from './render';
+import { failureLine, meetApiWhere, renderForTerminal } from './render';
 
 export interface CreateFromCliInput {
   command: CreateCommand;
@@ -17,73 +19,86 @@ export interface CreateFromCliInput {
   io: CliIo;
   json: boolean;
   clock: Clock;
+  logger: Logger;
 }
 
 /** `meetbot meet …`: people are emails; the typist is `--as` or MEET_ORGANIZER_EMAIL. Returns the exit code. */
 export async function createMeetFromCli(input: CreateFromCliInput): Promise<number> {
-  const { command, meet, io } = input;
-  const people: Array<{ ref: PersonRef; person: ResolvedPerson }> = [];
-  for (const ref of command.people) {
-    if (ref.kind !== 'email') {
-      io.err(
-        renderForTerminal(
-          buildUserErrorReply({
-            message: `In the terminal, name people by email: ${ref.token} is not an email.`,
-            token: ref.token,
-          }),
-        ),
-      );
+  const { command, io } = input;
+  const outcome = await createMeet(
+    {
+      meet: input.meet,
+      logger: input.logger,
+      clock: input.clock,
+      sso: input.config.sso,
+      generatePasscode,
+      inFlight: createInFlight(input.logger),
+    },
+    {
+      platform: 'cli',
+      command,
+      creator: { userId: input.organizerEmail },
+      resolve: async () => resolveFromEmails(command.people, input.organizerEmail),
+      // The terminal is both the channel and the creator: the whole outcome is printed below.
+      deliver: { public: async () => {}, private: async () => {} },
+    },
+  );
+  switch (outcome.kind) {
+    case 'invalid':
+      io.err(renderForTerminal(buildUserErrorReply(outcome.error)));
       return 2;
+    case 'failed':
+      io.err(failureLine(outcome.reply, meetApiWhere(input.config)));
+      return 1;
+    case 'duplicate':
+      return 0;
+    case 'created':
+      break;
+  }
+  const reply = outcome.reply;
+  if (!input.json) {
+    io.out(renderForTerminal(reply));
+    return 0;
+  }
+  io.out(
+    JSON.stringify(
+      {
+        code: reply.private.code,
+        joinUrl: reply.private.joinUrl,
+        title: reply.private.title,
+        passcodes: reply.private.passcodes.map((p) => ({
+          person: p.person.email ?? p.person.displayName,
+          passcode: p.passcode,
+        })),
+        guestPasscode: reply.private.guestPasscode,
+      },
+      null,
+      2,
+    ),
+  );
+  return 0;
+}
+
+/** In a terminal people are emails: a colleague is someone given a role prefix. */
+function resolveFromEmails(refs: PersonRef[], organizerEmail: string) {
+  const people: Array<{ ref: PersonRef; person: ResolvedPerson }> = [];
+  for (const ref of refs) {
+    if (ref.kind !== 'email') {
+      return {
+        ok: false as const,
+        error: { message: `In the terminal, name people by email: ${ref.token} is not an email.`, token: ref.token },
+      };
     }
     people.push({ ref, person: { source: 'outsider', platform: 'cli', displayName: ref.email, email: ref.email } });
   }
   const typist: ResolvedPerson = {
     source: 'workspace',
     platform: 'cli',
-    displayName: input.organizerEmail,
-    email: input.organizerEmail,
-    ...namesFromEmail(input.organizerEmail),
+    displayName: organizerEmail,
+    email: organizerEmail,
+    ...namesFromEmail(organizerEmail),
   };
-  const addonConfigurations = command.config ? await meet.listAddonConfigurations() : [];
-  const planned = planMeeting({
-    command,
-    typist,
-    people,
-    addonConfigurations,
-    sso: input.config.sso,
-    generatePasscode,
-  });
-  if (!planned.ok) {
-    io.err(renderForTerminal(buildUserErrorReply(planned.error)));
-    return 2;
-  }
-  const meeting = await meet.createMeeting(planned.value.request);
-  const reply = buildMeetCreatedReply(planned.value, meeting);
-  if (reply.kind !== 'meetCreated') {
-    io.out(renderForTerminal(reply));
-    return 0;
-  }
-  if (input.json) {
-    io.out(
-      JSON.stringify(
-        {
-          code: reply.private.code,
-          joinUrl: reply.private.joinUrl,
-          title: reply.private.title,
-          passcodes: reply.private.passcodes.map((p) => ({
-            person: p.person.email ?? p.person.displayName,
-            passcode: p.passcode,
-          })),
-          guestPasscode: reply.private.guestPasscode,
-        },
-        null,
-        2,
-      ),
-    );
-    return 0;
-  }
-  io.out(renderForTerminal(reply));
-  return 0;
+  return { ok: true as const, value: { typist, people } };
 }
 
 function namesFromEmail(email: string): { firstName?: string; lastName?: string } {

@@ -1,6 +1,8 @@
-import type { CreateCommand, ParseResult, PersonRef, Template } from './command';
+import { checkCreate, effectiveTemplate, tooManyPeople } from './check-create';
+import type { CreateCommand, ParseResult, Template } from './command';
 import { suggest } from './did-you-mean';
 import type { UserError } from './errors';
+import { createLimits } from './limits';
 import type { Arg } from './parse-args';
 import { describeDurationProblem, looksLikeDuration, maxDurationMinutes, parseDuration } from './parse-duration';
 import { parseGuests } from './parse-guests';
@@ -18,10 +20,6 @@ const templates: ReadonlyMap<string, Template> = new Map<string, Template>([
 export const templateWords: readonly string[] = ['interview', 'meeting', 'webcast', 'quick'];
 const subcommandWords: readonly string[] = ['usage', 'feedback', 'configs', 'digest', 'help', 'new'];
 
-export const maxPeople = 200;
-const maxTitle = 500;
-const maxDescription = 4000;
-const maxConfig = 200;
 const hoursOnly = /^\d{1,2}(?:h|hr|hrs|hour|hours)$/i;
 const minutesOnly = /^\d{1,2}(?:m|min|mins|minute|minutes)$/i;
 
@@ -52,7 +50,7 @@ export function buildCreate(args: readonly Arg[]): ParseResult {
     const arg = args[index];
     switch (arg.kind) {
       case 'person':
-        if (command.people.length >= maxPeople) return fail(`A Meet from /meet takes at most ${maxPeople} people.`);
+        if (command.people.length >= createLimits.people) return fail(tooManyPeople().message);
         command.people.push(arg.ref);
         break;
       case 'quoted':
@@ -103,7 +101,8 @@ export function buildCreate(args: readonly Arg[]): ParseResult {
             break;
           case 'config':
             if (command.config !== undefined) return fail('config: is given twice. Pick one configuration.', arg.raw);
-            if (arg.value.length > maxConfig) return fail('That configuration name is too long.', arg.raw);
+            if (arg.value.length > createLimits.configChars)
+              return fail('That configuration name is too long.', arg.raw);
             command.config = arg.value;
             break;
           case 'duration': {
@@ -149,29 +148,15 @@ function unknownWord(raw: string, first: boolean, fail: Fail): ParseResult {
   );
 }
 
-function isCandidate(person: PersonRef): boolean {
-  return person.role === 'User' || (person.role === undefined && person.kind === 'email');
-}
-
 function finish(command: CreateCommand, templateToken: string | undefined, fail: Fail): ParseResult {
-  if (command.title !== undefined) {
-    if (command.title === '') return fail('The title is empty. Type it in quotes: "Weekly sync".', '""');
-    if (command.title.length > maxTitle) return fail(`The title is longer than ${maxTitle} characters.`);
-  }
-  if (command.description !== undefined && command.description.length > maxDescription) {
-    return fail(`The description is longer than ${maxDescription} characters.`);
-  }
-  if (command.template === 'quick' && templateToken === undefined && command.people.length > 0) {
-    command.template = 'meeting';
-  }
-  if (command.template === 'quick' && command.people.length > 0) {
-    return fail('A quick Meet has no invitations. Use meeting to invite people: /meet meeting @alice.', templateToken);
-  }
-  if (command.template === 'interview' && !command.people.some(isCandidate)) {
-    return fail(
-      'An interview needs at least one candidate: type their email (bob@example.com) or prefix a person with candidate:.',
-      templateToken,
-    );
-  }
-  return { ok: true, command };
+  command.template = effectiveTemplate(command, templateToken !== undefined);
+  const problem = checkCreate(command, 'command');
+  if (!problem) return { ok: true, command };
+  const token =
+    problem.field === 'title' && command.title === ''
+      ? '""'
+      : problem.field === 'template' || problem.field === 'emails'
+        ? templateToken
+        : undefined;
+  return fail(problem.message, token);
 }

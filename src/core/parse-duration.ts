@@ -1,9 +1,11 @@
+import { createLimits } from './limits';
+
 /** `45m`, `1h`, `1h30m`, `90min`, `1.5h` and, after `duration:`, a bare number of minutes. */
 
 export type DurationProblem = 'format' | 'zero' | 'negative' | 'tooLong';
 export type DurationResult = { ok: true; minutes: number } | { ok: false; problem: DurationProblem };
 
-export const maxDurationMinutes = 24 * 60;
+export const maxDurationMinutes = createLimits.durationMinutes;
 
 const hoursPattern = /^(\d{1,6}(?:[.,]\d{1,3})?)(?:h|hr|hrs|hour|hours)(?:(\d{1,6})(?:m|min|mins|minute|minutes)?)?$/i;
 const minutesPattern = /^(\d{1,7})(?:m|min|mins|minute|minutes)$/i;

@@ -1,10 +1,10 @@
 import type { GuestAccess } from './command';
 import { editDistance } from './did-you-mean';
 import type { Result } from './errors';
+import { guestPasscodeRule } from './limits';
 
 /** `guests:anyone`, `guests:none` or `guests:PASSCODE` (4–20 letters or digits). */
 
-const passcodePattern = /^[A-Za-z0-9]{4,20}$/;
 const keywords = ['anyone', 'none'] as const;
 
 /** Errors never repeat what was typed: it may be a passcode, and passcodes are secrets. */
@@ -22,11 +22,11 @@ export function parseGuests(value: string): Result<GuestAccess> {
       },
     };
   }
-  if (!passcodePattern.test(value)) {
+  if (!guestPasscodeRule.pattern.test(value)) {
     return {
       ok: false,
       error: {
-        message: 'guests: takes anyone, none or a passcode of 4–20 letters or digits (no spaces or symbols).',
+        message: `guests: takes anyone, none or ${guestPasscodeRule.describe}.`,
         token: 'guests:…',
       },
     };

@@ -50,19 +50,21 @@ export const ParticipantSchema = z
   });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
+/**
+ * The limits meetbot holds a create request to (the API documents none): the grammar, both forms and
+ * this schema read them from here (core/limits.ts), so a title is refused in the same place everywhere.
+ */
+export const requestLimits = { titleChars: 500, descriptionChars: 4000, participants: 500, durationMinutes: 24 * 60 };
+
 export const SchedulingInfoSchema = z.strictObject({
   /** Minutes; the API's default is 60. */
-  duration: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
+  duration: z.number().int().min(1).max(requestLimits.durationMinutes),
 });
 
 export const CreateMeetingRequestSchema = z.strictObject({
-  title: z.string().max(500).optional(),
-  description: z.string().max(4000).optional(),
-  participants: z.array(ParticipantSchema).max(500).optional(),
+  title: z.string().max(requestLimits.titleChars).optional(),
+  description: z.string().max(requestLimits.descriptionChars).optional(),
+  participants: z.array(ParticipantSchema).max(requestLimits.participants).optional(),
   addonConfigurationId: z.string().min(1).max(100).optional(),
   schedulingInfo: SchedulingInfoSchema.optional(),
 });

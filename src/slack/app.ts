@@ -5,6 +5,7 @@ import { AppError } from '../core/errors';
 import { generatePasscode } from '../core/passcode';
 import type { SsoSettings } from '../core/people';
 import type { DigestCommands } from '../digest/digest-commands';
+import { createInFlight, type InFlight } from '../flows/in-flight';
 import type { Route } from '../http-route';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
@@ -34,6 +35,8 @@ export interface SlackDeps {
   generatePasscode?: () => string;
   /** How long a slow Meet API stays silent before "Creating your Meet…" (default 1500 ms). */
   slowNoticeMs?: number;
+  /** Work after the ack; the composition root drains it at shutdown (default: the app's own). */
+  inFlight?: InFlight;
 }
 
 export interface SlackApp {
@@ -46,6 +49,9 @@ export interface SlackApp {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** What was acknowledged is finished before stop() resolves, for at most this long. */
+const stopGraceMs = 25_000;
 
 /** The Slack adapter: Bolt over our HTTP server (or Socket Mode), single-workspace or OAuth install. */
 export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
@@ -110,6 +116,7 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
     people: createPeopleResolver(),
     generatePasscode: deps.generatePasscode ?? generatePasscode,
     slowNoticeMs: deps.slowNoticeMs ?? 1500,
+    inFlight: deps.inFlight ?? createInFlight(logger),
   };
   registerListeners(ctx, { oauth: Boolean(oauth) });
 
@@ -142,9 +149,10 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
     async start() {
       await socket?.start();
     },
-    /** Socket Mode: resolves once the socket is closed; no reconnection follows. */
+    /** Closes Socket Mode (no reconnection follows) and finishes the work already acknowledged. */
     async stop() {
       await socket?.stop();
+      await ctx.inFlight.drain(stopGraceMs);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Clock } from '../core/clock';
 import type { SsoSettings } from '../core/people';
 import type { DigestCommands } from '../digest/digest-commands';
+import type { InFlight } from '../flows/in-flight';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
@@ -19,6 +20,8 @@ export interface SlackContext {
   digests?: DigestCommands;
   people: PeopleResolver;
   generatePasscode: () => string;
+  /** Work after the ack (creates, replies), drained before shutdown closes the store. */
+  inFlight: InFlight;
   /** Before this, a slow Meet API is silent; after it the typist sees "Creating your Meet…". */
   slowNoticeMs: number;
 }

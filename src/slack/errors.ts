@@ -1,25 +1,4 @@
-import { type DescribeFailureOptions, describeFailure } from '../core/describe-failure';
 import { AppError } from '../core/errors';
-import { newReferenceId } from '../core/reference-id';
-import type { Reply } from '../core/reply-model';
-import type { Logger } from '../logger';
-
-/**
- * The one place where the Slack adapter logs a failure: one line with a reference id, and the
- * words for the person (describeFailure), who gets the same reference id.
- */
-
-export function reportFailure(
-  logger: Logger,
-  error: unknown,
-  where: string,
-  options: DescribeFailureOptions & { fields?: Record<string, unknown> } = {},
-): Reply {
-  const referenceId = newReferenceId();
-  const { fields, ...describe } = options;
-  logger.error({ err: error, referenceId, where, ...fields }, `Slack ${where} failed`);
-  return describeFailure(error, referenceId, describe);
-}
 
 /** Slack Web API errors that mean "the bot can no longer post there". */
 const goneErrors = new Set([

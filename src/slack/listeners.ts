@@ -1,8 +1,8 @@
 import { type Context, ErrorCode, type ViewSubmitAction, type webApi } from '@slack/bolt';
+import { reportFailure } from '../flows/report-failure';
 import { renderReply } from './blocks';
 import { handleSlashCommand } from './commands';
 import type { SlackContext } from './context';
-import { reportFailure } from './errors';
 import { buildHomeView, homeRecentLimit } from './home';
 import { answerUnauthorized, forgetInstallation } from './install-lifecycle';
 import { createMeetCallbackId, findEmails, findMentions } from './modal';
@@ -13,13 +13,16 @@ import { openCreateModal } from './open-modal';
 export function registerListeners(ctx: SlackContext, options: { oauth: boolean }): void {
   const { app, logger } = ctx;
 
+  // What runs after an ack is tracked: a shutdown finishes it before the store closes.
+  const { inFlight } = ctx;
+
   app.command('/meet', async ({ command, ack, client }) => {
     await ack();
-    await handleSlashCommand(ctx, command, client);
+    await inFlight.track('/meet', handleSlashCommand(ctx, command, client));
   });
 
   app.view<ViewSubmitAction>({ callback_id: createMeetCallbackId, type: 'view_submission' }, (args) =>
-    handleCreateSubmission(ctx, args),
+    inFlight.track('modal submission', handleCreateSubmission(ctx, args)),
   );
 
   app.shortcut('create_meet', async ({ shortcut, ack, client }) => {
@@ -90,7 +93,7 @@ async function guarded(
   work: () => Promise<void>,
 ) {
   try {
-    await work();
+    await ctx.inFlight.track(where, work());
   } catch (error) {
     const reply = reportFailure(ctx.logger, error, where, { operation: 'read' });
     await client.chat

@@ -1,75 +1,66 @@
 import type { ViewOutput } from '@slack/bolt';
-import type { CreateCommand, GuestAccess, PersonRef, Template } from '../core/command';
+import type { CreateCommand } from '../core/command';
+import type { UserError } from '../core/errors';
+import { type CreateFormValues, readCreateForm } from '../core/read-create-form';
 
-/** The Create-a-Meet form's values → a CreateCommand, or inline errors by block id. */
+/**
+ * The Create-a-Meet modal's state → the neutral form values core reads (the same reader as the
+ * Teams form), and core's field errors → Slack's inline errors by block id. Only the channel picker
+ * is Slack's own.
+ */
 
 export type FormResult =
   | { ok: true; command: CreateCommand; channelId?: string }
   | { ok: false; errors: Record<string, string> };
 
-const templates: Template[] = ['quick', 'interview', 'meeting', 'webcast'];
-const emailPattern = /^[^\s@<>(),;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
-
-export function readCreateForm(view: ViewOutput): FormResult {
+export function readModalValues(view: ViewOutput): CreateFormValues {
   const values = view.state.values;
   const value = (block: string) => values[block]?.value;
-  const errors: Record<string, string> = {};
-
-  const templateValue = value('template')?.selected_option?.value ?? 'meeting';
-  const template = templates.includes(templateValue as Template) ? (templateValue as Template) : 'meeting';
-  const title = value('title')?.value?.trim() || undefined;
-  const description = value('description')?.value?.trim() || undefined;
-  const config = value('config')?.selected_option?.value || undefined;
-
-  const people: PersonRef[] = (value('people')?.selected_users ?? []).map((id) => ({
-    kind: 'user',
-    id,
-    token: `<@${id}>`,
-  }));
-  const rawEmails = (value('emails')?.value ?? '').split(/[\s,;]+/).filter(Boolean);
-  const bad = rawEmails.filter((e) => !emailPattern.test(e.replace(/^mailto:/i, '')));
-  if (bad.length > 0) {
-    errors.emails = `${bad.slice(0, 3).join(', ')} ${bad.length === 1 ? 'is not an email address' : 'are not email addresses'}.`;
-  }
-  for (const email of new Set(rawEmails.map((e) => e.replace(/^mailto:/i, '').toLowerCase()))) {
-    if (emailPattern.test(email)) people.push({ kind: 'email', email, token: email });
-  }
-
-  const guestChoice = value('guests')?.selected_option?.value ?? 'default';
-  const passcode = value('guest_passcode')?.value?.trim() ?? '';
-  let guests: GuestAccess = { kind: 'default' };
-  if (guestChoice === 'none' || guestChoice === 'anyone') guests = { kind: guestChoice };
-  if (guestChoice === 'passcode') {
-    if (!passcode) errors.guest_passcode = 'Fill in the passcode guests will join with.';
-    else if (/\s/.test(passcode)) errors.guest_passcode = 'A passcode has no spaces.';
-    else guests = { kind: 'passcode', passcode };
-  } else if (passcode) {
-    errors.guest_passcode = 'Choose "Anyone with a passcode" above, or leave this empty.';
-  }
-  if (template === 'interview' && !people.some((p) => p.kind === 'email') && !errors.emails) {
-    errors.emails = 'An interview needs a candidate: add their email.';
-  }
-
-  const channelId = value('channel')?.selected_conversation ?? undefined;
-  if (!channelId) errors.channel = 'Pick the channel to post the Meet in.';
-
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const hasPeople = people.length > 0;
-  const command: CreateCommand = {
-    kind: 'create',
-    template: template === 'quick' && hasPeople ? 'meeting' : template,
-    people,
-    guests,
+  return {
+    template: value('template')?.selected_option?.value ?? undefined,
+    title: value('title')?.value ?? undefined,
+    description: value('description')?.value ?? undefined,
+    duration: value('duration')?.value ?? undefined,
+    userIds: value('people')?.selected_users ?? [],
+    emails: value('emails')?.value ?? undefined,
+    config: value('config')?.selected_option?.value ?? undefined,
+    guests: value('guests')?.selected_option?.value ?? undefined,
+    guestPasscode: value('guest_passcode')?.value ?? undefined,
   };
-  if (title) command.title = title;
-  if (description) command.description = description;
-  if (config) command.config = config;
-  return { ok: true, command, channelId };
+}
+
+export function readCreateModal(view: ViewOutput, generatePasscode: () => string): FormResult {
+  const read = readCreateForm(readModalValues(view), { generatePasscode });
+  const channelId = view.state.values.channel?.value?.selected_conversation ?? undefined;
+  const errors: Record<string, string> = {};
+  if (!read.ok) for (const error of read.error) addError(errors, error, 'meeting');
+  if (!channelId) errors.channel = 'Pick the channel to post the Meet in.';
+  if (!read.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, command: read.value, channelId };
+}
+
+function addError(errors: Record<string, string>, error: UserError, template: CreateCommand['template']): void {
+  const block = blockForField(error.field, template);
+  errors[block] = errors[block] ? `${errors[block]} ${error.message}` : error.message;
 }
 
 /** Where a core UserError about the form shows up. */
-export function blockForField(field: string | undefined, template: Template): string {
-  if (field === 'title' || field === 'description' || field === 'config' || field === 'channel') return field;
-  if (field === 'people' && template === 'interview') return 'emails';
-  return 'people';
+export function blockForField(field: string | undefined, template: CreateCommand['template']): string {
+  switch (field) {
+    case 'title':
+    case 'description':
+    case 'config':
+    case 'channel':
+    case 'duration':
+    case 'emails':
+    case 'guests':
+    case 'template':
+      return field;
+    case 'guestPasscode':
+      return 'guest_passcode';
+    case 'people':
+      return template === 'interview' ? 'emails' : 'people';
+    default:
+      return 'people';
+  }
 }

@@ -1,11 +1,11 @@
 import type { SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
 import type { CreateCommand } from '../core/command';
-import type { Result } from '../core/errors';
 import { planMeeting } from '../core/plan-meeting';
+import type { ResolvedPeople } from '../flows/create-meet';
 import type { SlackContext } from './context';
-import { type CreateRequest, createMeetFromSlack, type Replier } from './create-meet';
+import { createMeetFromSlack, type Replier, resolvePeople } from './create-meet';
 import { toAppError } from './errors';
-import { blockForField, readCreateForm } from './modal-form';
+import { blockForField, readCreateModal } from './modal-form';
 import { responseUrlReplier } from './response-url';
 
 /** How long the submission waits for people lookups before it closes the modal anyway (ack within 3 s). */
@@ -14,7 +14,7 @@ const precheckBudgetMs = 1500;
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & { client: webApi.WebClient };
 
 export async function handleCreateSubmission(ctx: SlackContext, { ack, body, view, client }: Args): Promise<void> {
-  const form = readCreateForm(view);
+  const form = readCreateModal(view, ctx.generatePasscode);
   if (!form.ok) {
     await ack({ response_action: 'errors', errors: form.errors });
     return;
@@ -50,9 +50,7 @@ export async function handleCreateSubmission(ctx: SlackContext, { ack, body, vie
   });
 }
 
-type Checked =
-  | { ok: true; value: NonNullable<CreateRequest['resolved']> }
-  | { ok: false; block: string; message: string };
+type Checked = { ok: true; value: ResolvedPeople } | { ok: false; block: string; message: string };
 
 /** People and the plan, so mistakes show on the form's fields (the real plan is made again later). */
 async function resolveAndCheck(
@@ -62,29 +60,19 @@ async function resolveAndCheck(
   typistId: string,
   command: CreateCommand,
 ): Promise<Checked> {
-  const [typist, people] = await Promise.all([
-    ctx.people.resolveUser(client, teamId, typistId),
-    ctx.people.resolveRefs(client, teamId, command.people),
-  ]);
-  const failed = firstError([typist, people]);
-  if (failed) return { ok: false, block: 'people', message: failed.message };
-  if (!typist.ok || !people.ok) throw new Error('unreachable');
+  const resolved = await resolvePeople(ctx, { client, teamId, typistId, command });
+  if (!resolved.ok) return { ok: false, block: 'people', message: resolved.error.message };
   const planned = planMeeting({
     command: { ...command, config: undefined },
-    typist: typist.value,
-    people: people.value,
+    typist: resolved.value.typist,
+    people: resolved.value.people,
     addonConfigurations: [],
     sso: ctx.sso,
     generatePasscode: ctx.generatePasscode,
   });
   if (!planned.ok)
     return { ok: false, block: blockForField(planned.error.field, command.template), message: planned.error.message };
-  return { ok: true, value: { typist: typist.value, people: people.value } };
-}
-
-function firstError(results: Array<Result<unknown>>) {
-  for (const r of results) if (!r.ok) return r.error;
-  return undefined;
+  return { ok: true, value: resolved.value };
 }
 
 /** Without a response_url the bot posts itself (it must be in the channel, or have chat:write.public). */

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Template } from '../core/command';
+import { createLimits } from '../core/limits';
 import type { AddonConfiguration } from '../meet/schemas';
 import { type Block, context } from './block-kit';
 import { shorten, slackLimits } from './limits';
@@ -30,7 +31,7 @@ export const guestChoices = [
   { value: 'default', text: 'As the template says (webcasts: anyone with the link)' },
   { value: 'none', text: 'No guests' },
   { value: 'anyone', text: 'Anyone with the link' },
-  { value: 'passcode', text: 'Anyone with a passcode (fill it in below)' },
+  { value: 'passcode', text: 'Anyone with a passcode (below, or one is made up)' },
 ] as const;
 
 function plain(text: string, max: number = slackLimits.optionText): types.PlainTextElement {
@@ -90,15 +91,27 @@ export function buildCreateMeetView(prefill: ModalPrefill, configs: ModalConfigs
     placeholder: plain('jane@example.com, bob@partner.io', 150),
   };
   if (prefill.emails?.length) emails.initial_value = shorten(prefill.emails.join(', '), slackLimits.textInputMax);
-  const title: types.PlainTextInput = { type: 'plain_text_input', action_id: 'value', max_length: 500 };
-  if (prefill.title) title.initial_value = shorten(prefill.title, 500);
+  const title: types.PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: 'value',
+    max_length: createLimits.titleChars,
+  };
+  if (prefill.title) title.initial_value = shorten(prefill.title, createLimits.titleChars);
+  // Slack's text input holds at most 3000 characters, fewer than a Meet description may have.
+  const descriptionMax = Math.min(createLimits.descriptionChars, slackLimits.textInputMax);
   const description: types.PlainTextInput = {
     type: 'plain_text_input',
     action_id: 'value',
     multiline: true,
-    max_length: 3000,
+    max_length: descriptionMax,
   };
-  if (prefill.description) description.initial_value = shorten(prefill.description, 3000);
+  if (prefill.description) description.initial_value = shorten(prefill.description, descriptionMax);
+  const duration: types.PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: 'value',
+    max_length: 10,
+    placeholder: plain('60', 150),
+  };
   const channel: types.ConversationsSelect = {
     type: 'conversations_select',
     action_id: 'value',
@@ -122,6 +135,7 @@ export function buildCreateMeetView(prefill: ModalPrefill, configs: ModalConfigs
     ),
     input('title', 'Title', title, true, 'Leave empty for a title made from the template and people.'),
     input('description', 'Description', description, true),
+    input('duration', 'Duration', duration, true, 'Minutes (45), or 45m, 1h, 1h30m. Empty: 60 minutes.'),
     input('people', 'People from this workspace', users, true),
     input('emails', 'People from outside (emails)', emails, true, 'Separated by commas, spaces or new lines.'),
     configBlock(configs),
@@ -129,9 +143,9 @@ export function buildCreateMeetView(prefill: ModalPrefill, configs: ModalConfigs
     input(
       'guest_passcode',
       'Guest passcode',
-      { type: 'plain_text_input', action_id: 'value', min_length: 4, max_length: 64 },
+      { type: 'plain_text_input', action_id: 'value', max_length: 20 },
       true,
-      'Only with "Anyone with a passcode". Only you will see it again.',
+      'Only with "Anyone with a passcode": 4–20 letters or digits, or leave it empty to get one. Only you will see it.',
     ),
     input('channel', 'Post it in', channel, false),
   ];

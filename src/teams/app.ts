@@ -3,6 +3,8 @@ import type { Clock } from '../core/clock';
 import { generatePasscode } from '../core/passcode';
 import type { SsoSettings } from '../core/people';
 import type { DigestCommands } from '../digest/digest-commands';
+import { createInFlight, type InFlight } from '../flows/in-flight';
+import { reportFailure } from '../flows/report-failure';
 import type { Route } from '../http-route';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
@@ -12,7 +14,6 @@ import { MeetBot } from './bot';
 import { renderReplyCard } from './cards';
 import type { TeamsContext } from './context';
 import { createConversations } from './conversations';
-import { reportFailure } from './errors';
 import { createMessagesRoute } from './http-shim';
 import { cardMessage, handleMessage } from './messages';
 import { createProactiveSender } from './proactive';
@@ -30,6 +31,8 @@ export interface TeamsDeps {
   /** How long an invoke waits for the Meet API before answering "being created"; default 4000 ms. */
   invokeDeadlineMs?: number;
   generatePasscode?: () => string;
+  /** Work that outlives a turn; the composition root drains it at shutdown (default: the bot's own). */
+  inFlight?: InFlight;
 }
 
 export interface TeamsBot {
@@ -47,13 +50,15 @@ export interface TeamsBot {
   stop(): Promise<void>;
 }
 
+/** Late results are delivered before stop() resolves, for at most this long. */
+const stopGraceMs = 25_000;
+
 export function createTeamsBot(deps: TeamsDeps): TeamsBot {
   const logger = deps.logger.child({ platform: 'teams' });
   const appId = deps.config.appId ?? '';
   const auth = createBotAuthentication(deps.config);
   const adapter = new CloudAdapter(auth);
   const conversations = createConversations({ adapter, appId, store: deps.store, logger });
-  const pending = new Set<Promise<unknown>>();
   const ctx: TeamsContext = {
     meet: deps.meet,
     store: deps.store,
@@ -65,10 +70,7 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
     digests: deps.digests,
     generatePasscode: deps.generatePasscode ?? generatePasscode,
     invokeDeadlineMs: deps.invokeDeadlineMs ?? 4000,
-    track(work) {
-      pending.add(work);
-      void work.finally(() => pending.delete(work));
-    },
+    inFlight: deps.inFlight ?? createInFlight(logger),
   };
   const bot = new MeetBot(ctx);
 
@@ -109,7 +111,7 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
     routes: [route],
     sendToConversation: createProactiveSender({ adapter, auth, appId, store: deps.store, conversations, logger }),
     async stop() {
-      await Promise.allSettled([...pending]);
+      await ctx.inFlight.drain(stopGraceMs);
     },
   };
 }

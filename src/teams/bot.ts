@@ -4,8 +4,8 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
+import { reportFailure } from '../flows/report-failure';
 import type { TeamsContext } from './context';
-import { reportFailure } from './errors';
 import { fetchCreateForm, submitCreateForm } from './message-extension';
 
 /**

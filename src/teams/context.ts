@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock';
 import type { SsoSettings } from '../core/people';
 import type { DigestCommands } from '../digest/digest-commands';
+import type { InFlight } from '../flows/in-flight';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
@@ -19,12 +20,6 @@ export interface TeamsContext {
   generatePasscode: () => string;
   /** Teams gives an invoke about 5 s: past this the Meet is still created, and posted when it is. */
   invokeDeadlineMs: number;
-  /** Work that outlives its turn (late results), awaited by stop(). */
-  track(work: Promise<unknown>): void;
-}
-
-export const idempotencyTtlMs = 24 * 60 * 60_000;
-
-export function activityKey(activityId: string | undefined): string | undefined {
-  return activityId ? `teams:activity:${activityId}` : undefined;
+  /** Work that outlives its turn (late results, store retries), drained by stop() and at shutdown. */
+  inFlight: InFlight;
 }

@@ -1,25 +1,5 @@
-import { type DescribeFailureOptions, describeFailure } from '../core/describe-failure';
 import { AppError } from '../core/errors';
-import { newReferenceId } from '../core/reference-id';
-import type { Reply } from '../core/reply-model';
-import type { Logger } from '../logger';
 import { statusOf } from './people';
-
-/**
- * The one place where the Teams adapter logs a failure: one line with a reference id; the person
- * gets the words of describeFailure with the same id, never the error's own text.
- */
-export function reportFailure(
-  logger: Logger,
-  error: unknown,
-  where: string,
-  options: DescribeFailureOptions & { fields?: Record<string, unknown> } = {},
-): Extract<Reply, { kind: 'error' }> {
-  const referenceId = newReferenceId();
-  const { fields, ...describe } = options;
-  logger.error({ err: error, referenceId, where, ...fields }, `Teams ${where} failed`);
-  return describeFailure(error, referenceId, describe) as Extract<Reply, { kind: 'error' }>;
-}
 
 /** A Bot Connector failure as our error family: `not_found` when the bot was removed, retry hints on 429. */
 export function toAppError(error: unknown, what: string): AppError {

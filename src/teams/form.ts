@@ -1,5 +1,6 @@
-import type { CreateCommand, GuestAccess, PersonRef, Template } from '../core/command';
-import type { Result, UserError } from '../core/errors';
+import type { UserError } from '../core/errors';
+import { createLimits } from '../core/limits';
+import type { CreateFormValues } from '../core/read-create-form';
 import type { AddonConfiguration } from '../meet/schemas';
 import { type AdaptiveCard, type CardElement, createCard, textBlock } from './card-types';
 import { escapeMarkdown } from './escape';
@@ -67,14 +68,14 @@ export function buildCreateForm(options: {
       ],
     },
     ...fieldError('template'),
-    { type: 'Input.Text', id: 'title', label: 'Title', maxLength: 500, value: values.title ?? '' },
+    { type: 'Input.Text', id: 'title', label: 'Title', maxLength: createLimits.titleChars, value: values.title ?? '' },
     ...fieldError('title'),
     {
       type: 'Input.Text',
       id: 'description',
       label: 'Description',
       isMultiline: true,
-      maxLength: 4000,
+      maxLength: createLimits.descriptionChars,
       value: values.description ?? '',
     },
     ...fieldError('description'),
@@ -126,8 +127,8 @@ export function buildCreateForm(options: {
     {
       type: 'Input.Text',
       id: 'guestPasscode',
-      label: 'Guest passcode (leave empty to generate one)',
-      maxLength: 64,
+      label: 'Guest passcode: 4–20 letters or digits (leave empty to get one)',
+      maxLength: 20,
       value: values.guestPasscode ?? '',
     },
     ...fieldError('guestPasscode'),
@@ -136,7 +137,7 @@ export function buildCreateForm(options: {
       id: 'duration',
       label: 'Duration in minutes (empty: 60)',
       min: 1,
-      max: 1440,
+      max: createLimits.durationMinutes,
       ...(Number.isFinite(Number(values.duration)) && values.duration ? { value: Number(values.duration) } : {}),
     },
     ...fieldError('duration'),
@@ -146,64 +147,18 @@ export function buildCreateForm(options: {
   ]);
 }
 
-const templates: Template[] = ['meeting', 'interview', 'webcast'];
-const emailPattern = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
-
-/** The form's values as a create command, or every mistake with its field. */
-export function readCreateForm(data: FormValues, generatePasscode: () => string): Result<CreateCommand, UserError[]> {
-  const errors: UserError[] = [];
-  const str = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
-  const template = str(data.template) || 'meeting';
-  if (!templates.includes(template as Template)) {
-    errors.push({ field: 'template', token: template, message: `"${template}" is not a template.` });
-  }
-  const title = str(data.title);
-  if (title.length > 500) errors.push({ field: 'title', message: 'The title is longer than 500 characters.' });
-  const description = str(data.description);
-  if (description.length > 4000) {
-    errors.push({ field: 'description', message: 'The description is longer than 4000 characters.' });
-  }
-  const people: PersonRef[] = [];
-  for (const id of str(data.people)
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    if (!people.some((p) => p.kind === 'user' && p.id === id)) people.push({ kind: 'user', id, token: id });
-  }
-  for (const email of str(data.emails)
-    .split(/[\s,;]+/)
-    .filter(Boolean)) {
-    if (!emailPattern.test(email)) {
-      errors.push({ field: 'emails', token: email, message: `"${email}" is not an email address.` });
-    } else people.push({ kind: 'email', email: email.toLowerCase(), token: email });
-  }
-  const guests = readGuests(str(data.guests) || 'default', str(data.guestPasscode), generatePasscode, errors);
-  let durationMinutes: number | undefined;
-  const duration = str(data.duration);
-  if (duration) {
-    durationMinutes = Number(duration);
-    if (!Number.isInteger(durationMinutes) || durationMinutes < 1 || durationMinutes > 1440) {
-      errors.push({ field: 'duration', token: duration, message: 'The duration is whole minutes from 1 to 1440.' });
-    }
-  }
-  if (errors.length > 0) return { ok: false, error: errors };
-  const command: CreateCommand = { kind: 'create', template: template as Template, people, guests };
-  if (title) command.title = title;
-  if (description) command.description = description;
-  const config = str(data.config);
-  if (config) command.config = config;
-  if (durationMinutes) command.durationMinutes = durationMinutes;
-  return { ok: true, value: command };
-}
-
-function readGuests(kind: string, passcode: string, generatePasscode: () => string, errors: UserError[]): GuestAccess {
-  if (kind === 'default' || kind === 'none' || kind === 'anyone') return { kind };
-  if (kind === 'passcode') {
-    if (passcode && !/^[A-Za-z0-9-]{4,64}$/.test(passcode)) {
-      errors.push({ field: 'guestPasscode', message: 'A passcode is 4 to 64 letters, digits or dashes.' });
-    }
-    return { kind: 'passcode', passcode: passcode || generatePasscode() };
-  }
-  errors.push({ field: 'guests', token: kind, message: `"${kind}" is not a guest access choice.` });
-  return { kind: 'default' };
+/** The dialog's answer as the neutral form values core reads (the Slack modal maps to the same). */
+export function neutralValues(values: FormValues): CreateFormValues {
+  return {
+    template: values.template,
+    title: values.title,
+    description: values.description,
+    // The people picker answers comma-separated ids.
+    userIds: (values.people ?? '').split(','),
+    emails: values.emails,
+    config: values.config,
+    guests: values.guests,
+    guestPasscode: values.guestPasscode,
+    duration: values.duration,
+  };
 }

@@ -1,13 +1,15 @@
 import { type MessagingExtensionActionResponse, TurnContext } from 'botbuilder';
 import type { UserError } from '../core/errors';
+import { readCreateForm } from '../core/read-create-form';
 import { buildUserErrorReply } from '../core/replies';
+import type { CreateOutcome, Delivery } from '../flows/create-meet';
+import { type ErrorReply, reportFailure } from '../flows/report-failure';
 import type { AddonConfiguration } from '../meet/schemas';
 import { type AdaptiveCard, asAttachment } from './card-types';
 import { renderMeetCreatedCard, renderMeetPrivateCard, renderReplyCard } from './cards';
-import { activityKey, idempotencyTtlMs, type TeamsContext } from './context';
-import { type CreateOutcome, createMeet } from './create-meet';
-import { reportFailure } from './errors';
-import { buildCreateForm, type FormValues, formTitle, readCreateForm } from './form';
+import type { TeamsContext } from './context';
+import { createMeetFromTeams } from './create-meet';
+import { buildCreateForm, type FormValues, formTitle, neutralValues } from './form';
 import { cardMessage } from './messages';
 
 /**
@@ -25,85 +27,122 @@ export async function submitCreateForm(
   data: unknown,
 ): Promise<MessagingExtensionActionResponse> {
   const values = readValues(data);
-  const read = readCreateForm(values, ctx.generatePasscode);
+  const read = readCreateForm(neutralValues(values), { generatePasscode: ctx.generatePasscode });
   if (!read.ok) return showForm(await loadConfigs(ctx), values, read.error);
-  const key = activityKey(context.activity.id) ?? `teams:unkeyed:${Date.now()}`;
-  const claim = await ctx.store.claimIdempotency(key, idempotencyTtlMs);
-  if (claim.status === 'taken') {
-    return dialogMessage('This Meet is already being created; its card follows in this conversation.');
-  }
   const reference = TurnContext.getConversationReference(context.activity);
-  const outcome = await createMeet(ctx, context, {
-    command: read.value,
-    key,
-    deadlineMs: ctx.invokeDeadlineMs,
-    late: (late) => deliverLate(ctx, reference, late),
+  let answered = false;
+  let turnOver = false;
+  let inserted: AdaptiveCard | undefined;
+  let answer!: (response: MessagingExtensionActionResponse) => void;
+  const response = new Promise<MessagingExtensionActionResponse>((resolve) => {
+    answer = (r) => {
+      if (answered) return;
+      answered = true;
+      resolve(r);
+    };
   });
+  // In time, the card goes into the compose box (the invoke's answer); past Teams' deadline it is
+  // posted to the conversation. The secrets go to the creator's 1:1 chat either way.
+  const deliver: Delivery = {
+    async public(part) {
+      const card = renderMeetCreatedCard(part);
+      if (!answered) {
+        inserted = card;
+        return;
+      }
+      await ctx.conversations.continueIn(reference, async (later) => {
+        await ctx.conversations.post(later, cardMessage(card, `Meet created: ${part.title}`));
+      });
+    },
+    async private(part) {
+      const message = cardMessage(renderMeetPrivateCard(part), `Meet code and passcodes: ${part.title}`);
+      if (!turnOver) return ctx.conversations.sendPrivately(context, message);
+      await ctx.conversations.continueIn(reference, (later) => ctx.conversations.sendPrivately(later, message));
+    },
+  };
+  const creation = ctx.inFlight.track(
+    'Teams message extension create',
+    createMeetFromTeams(ctx, context, read.value, deliver).then(async (outcome) => {
+      if (outcome.kind === 'created')
+        return answer(insertCard(inserted ?? renderMeetCreatedCard(outcome.reply.public)));
+      if (!answered) return answer(await answerFor(ctx, values, outcome));
+      await tellLate(ctx, reference, outcome);
+    }),
+  );
+  // Past the deadline: the card if it is ready (the secrets are on their way), else "being created".
+  const timer = setTimeout(() => {
+    if (answered) return;
+    if (!inserted)
+      ctx.logger.info({ deadlineMs: ctx.invokeDeadlineMs }, 'Teams: the Meet API is slow; the result will be posted');
+    answer(inserted ? insertCard(inserted) : beingCreated());
+  }, ctx.invokeDeadlineMs);
+  creation.catch((error: unknown) =>
+    answer(failedDialog(reportFailure(ctx.logger, error, 'message extension create'))),
+  );
+  try {
+    return await response;
+  } finally {
+    clearTimeout(timer);
+    turnOver = true;
+  }
+}
+
+async function answerFor(
+  ctx: TeamsContext,
+  values: FormValues,
+  outcome: Exclude<CreateOutcome, { kind: 'created' }>,
+): Promise<MessagingExtensionActionResponse> {
   switch (outcome.kind) {
-    case 'created':
-      await sendPrivateCard(ctx, context, outcome);
-      return insertCard(renderMeetCreatedCard(outcome.reply.public));
+    case 'duplicate':
+      return dialogMessage('This Meet is already being created; its card follows in this conversation.');
     case 'invalid':
       return showForm(await loadConfigs(ctx), values, [outcome.error]);
     case 'failed':
-      return {
-        task: { type: 'continue', value: { title: formTitle, card: asAttachment(renderReplyCard(outcome.reply)) } },
-      };
-    case 'pending':
-      return {
-        task: {
-          type: 'continue',
-          value: {
-            title: formTitle,
-            height: 'small',
-            width: 'medium',
-            card: asAttachment(
-              renderReplyCard({
-                kind: 'notice',
-                text: 'Your Meet is being created. Meet is slow to answer: its card will be posted in this conversation, and the Meet code and passcodes in your chat with me. You can close this window.',
-              }),
-            ),
-          },
-        },
-      };
+      return failedDialog(outcome.reply);
   }
 }
 
-/** The Meet arrived after the invoke was answered: its card to the conversation, secrets to the creator. */
-async function deliverLate(
+/** A mistake or failure found after the invoke was answered: to the creator's 1:1 chat. */
+async function tellLate(
   ctx: TeamsContext,
   reference: ReturnType<typeof TurnContext.getConversationReference>,
-  outcome: Exclude<CreateOutcome, { kind: 'pending' }>,
+  outcome: Exclude<CreateOutcome, { kind: 'created' }>,
 ): Promise<void> {
-  await ctx.conversations.continueIn(reference, async (context) => {
-    if (outcome.kind === 'created') {
-      const card = renderMeetCreatedCard(outcome.reply.public);
-      await ctx.conversations.post(context, cardMessage(card, `Meet created: ${outcome.reply.public.title}`));
-      await sendPrivateCard(ctx, context, outcome);
-      return;
-    }
-    const reply = outcome.kind === 'invalid' ? buildUserErrorReply(outcome.error) : outcome.reply;
-    await ctx.conversations.sendPrivately(
-      context,
-      cardMessage(renderReplyCard(reply), reply.kind === 'error' ? reply.message : ''),
-    );
-  });
-}
-
-async function sendPrivateCard(
-  ctx: TeamsContext,
-  context: TurnContext,
-  outcome: Extract<CreateOutcome, { kind: 'created' }>,
-) {
+  if (outcome.kind === 'duplicate') return;
+  const reply = outcome.kind === 'invalid' ? buildUserErrorReply(outcome.error) : outcome.reply;
   try {
-    const secret = outcome.reply.private;
-    await ctx.conversations.sendPrivately(
-      context,
-      cardMessage(renderMeetPrivateCard(secret), `Meet code and passcodes: ${secret.title}`),
+    await ctx.conversations.continueIn(reference, (later) =>
+      ctx.conversations.sendPrivately(
+        later,
+        cardMessage(renderReplyCard(reply), reply.kind === 'error' ? reply.message : ''),
+      ),
     );
   } catch (error) {
-    reportFailure(ctx.logger, error, 'private Meet details');
+    reportFailure(ctx.logger, error, 'late result delivery');
   }
+}
+
+function beingCreated(): MessagingExtensionActionResponse {
+  return {
+    task: {
+      type: 'continue',
+      value: {
+        title: formTitle,
+        height: 'small',
+        width: 'medium',
+        card: asAttachment(
+          renderReplyCard({
+            kind: 'notice',
+            text: 'Your Meet is being created. Meet is slow to answer: its card will be posted in this conversation, and the Meet code and passcodes in your chat with me. You can close this window.',
+          }),
+        ),
+      },
+    },
+  };
+}
+
+function failedDialog(reply: ErrorReply): MessagingExtensionActionResponse {
+  return { task: { type: 'continue', value: { title: formTitle, card: asAttachment(renderReplyCard(reply)) } } };
 }
 
 async function loadConfigs(ctx: TeamsContext): Promise<AddonConfiguration[]> {

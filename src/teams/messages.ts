@@ -4,13 +4,13 @@ import { parseCommand } from '../core/parse-command';
 import { buildConfigsReply, buildHelpReply, buildUserErrorReply } from '../core/replies';
 import type { Reply } from '../core/reply-model';
 import { selectHelpEntries } from '../core/usage-lines';
+import { reportFailure } from '../flows/report-failure';
 import { fetchReport } from '../reports/fetch-report';
 import { asAttachment } from './card-types';
 import { renderMeetCreatedCard, renderMeetPrivateCard, renderReplyCard, summarizeReply } from './cards';
-import { activityKey, idempotencyTtlMs, type TeamsContext } from './context';
+import type { TeamsContext } from './context';
 import { tenantOf } from './conversations';
-import { createMeet } from './create-meet';
-import { reportFailure } from './errors';
+import { createMeetFromTeams } from './create-meet';
 
 /** A message to the bot: `@Meet interview @Alice bob@x.com "Backend L2"`, `usage last week`, `help`… */
 export async function handleMessage(ctx: TeamsContext, context: TurnContext): Promise<void> {
@@ -23,35 +23,23 @@ export async function handleMessage(ctx: TeamsContext, context: TurnContext): Pr
     botId: activity.recipient?.id,
   });
   if (!parsed.ok) {
-    await replyPrivately(ctx, context, buildUserErrorReply(parsed.error));
+    await replyWhereTyped(ctx, context, buildUserErrorReply(parsed.error));
     return;
   }
   const command = parsed.command;
   if (command.kind === 'create') {
-    // Only a create needs the claim (a redelivery must not create a second Meet); answering help or
-    // a report twice does no harm, so those cost no store round trip.
-    const key = activityKey(activity.id);
-    if (key) {
-      const claim = await ctx.store.claimIdempotency(key, idempotencyTtlMs);
-      if (claim.status === 'taken') {
-        ctx.logger.info({ activityId: activity.id }, 'Teams activity seen before: not handled twice');
-        return;
-      }
-    }
-    const outcome = await createMeet(ctx, context, { command, key: key ?? `teams:unkeyed:${Date.now()}` });
-    if (outcome.kind === 'created') {
-      await context.sendActivity(
-        cardMessage(renderMeetCreatedCard(outcome.reply.public), summarizeReply(outcome.reply)),
-      );
-      await ctx.conversations.sendPrivately(
-        context,
-        cardMessage(
-          renderMeetPrivateCard(outcome.reply.private),
-          `Meet code and passcodes: ${outcome.reply.private.title}`,
+    const outcome = await createMeetFromTeams(ctx, context, command, {
+      public: async (part) => {
+        await context.sendActivity(cardMessage(renderMeetCreatedCard(part), `Meet created: ${part.title}`));
+      },
+      private: (part) =>
+        ctx.conversations.sendPrivately(
+          context,
+          cardMessage(renderMeetPrivateCard(part), `Meet code and passcodes: ${part.title}`),
         ),
-      );
-    } else if (outcome.kind === 'invalid') await replyPrivately(ctx, context, buildUserErrorReply(outcome.error));
-    else if (outcome.kind === 'failed') await replyPrivately(ctx, context, outcome.reply);
+    });
+    if (outcome.kind === 'invalid') await replyWhereTyped(ctx, context, buildUserErrorReply(outcome.error));
+    else if (outcome.kind === 'failed') await replyWhereTyped(ctx, context, outcome.reply);
     return;
   }
   if (command.kind === 'help') {
@@ -64,7 +52,7 @@ export async function handleMessage(ctx: TeamsContext, context: TurnContext): Pr
   } catch (error) {
     reply = reportFailure(ctx.logger, error, `command ${command.kind}`);
   }
-  if (reply.kind === 'error') await replyPrivately(ctx, context, reply);
+  if (reply.kind === 'error') await replyWhereTyped(ctx, context, reply);
   else await context.sendActivity(cardMessage(renderReplyCard(reply), summarizeReply(reply)));
 }
 
@@ -119,13 +107,37 @@ function helpMessage(topic: string | undefined): Partial<Activity> {
   return message;
 }
 
-/** Errors and anything secret: to the person alone. A failure to do so is logged, never thrown. */
-export async function replyPrivately(ctx: TeamsContext, context: TurnContext, reply: Reply): Promise<void> {
+/**
+ * A mistake or a failure, answered where it was typed, so the person sees it there: in a channel or
+ * group chat as a reply that mentions them (what they typed is already visible there, and error
+ * words never carry a secret); in a 1:1 chat, there. A failure to answer is logged, never thrown.
+ */
+export async function replyWhereTyped(ctx: TeamsContext, context: TurnContext, reply: Reply): Promise<void> {
   try {
-    await ctx.conversations.sendPrivately(context, cardMessage(renderReplyCard(reply), summarizeReply(reply)));
+    const card = renderReplyCard(reply);
+    const from = context.activity.from;
+    if (context.activity.conversation?.conversationType === 'personal' || !from?.name) {
+      await context.sendActivity(cardMessage(card, summarizeReply(reply)));
+      return;
+    }
+    await context.sendActivity(mentionFirst(cardMessage(card, summarizeReply(reply)), from.id, from.name));
   } catch (error) {
-    reportFailure(ctx.logger, error, 'private reply');
+    reportFailure(ctx.logger, error, 'reply');
   }
+}
+
+/** The card with "<at>Name</at>" above it, so the person who typed gets a notification. */
+function mentionFirst(message: Partial<Activity>, userId: string, name: string): Partial<Activity> {
+  const text = `<at>${escapeXml(name)}</at>`;
+  return {
+    ...message,
+    text,
+    entities: [{ type: 'mention', text, mentioned: { id: userId, name } }],
+  };
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function cardMessage(card: ReturnType<typeof renderReplyCard>, summary: string): Partial<Activity> {

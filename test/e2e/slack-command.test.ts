@@ -1,4 +1,5 @@
 import { checkMessage } from '../../src/slack/limits';
+import { eventually } from '../fixtures/eventually';
 import { type Harness, startHarness } from './slack-harness';
 
 function texts(message: Record<string, unknown>): string {
@@ -65,7 +66,11 @@ describe('Slack /meet end to end', () => {
     expect(secret).toContain(meeting.code);
     expect(secret).toContain('48151623');
 
-    const audit = await h.store.listMeetsByUser({ platform: 'slack', userId: 'UREC', limit: 5 });
+    // The audit row is written after the Meet was delivered.
+    const audit = await eventually(async () => {
+      const rows = await h.store.listMeetsByUser({ platform: 'slack', userId: 'UREC', limit: 5 });
+      return rows[0]?.meetCode === meeting.code ? rows : undefined;
+    }, 'the audit row');
     expect(audit[0]).toMatchObject({
       meetCode: meeting.code,
       title: 'Backend interview',

@@ -1,4 +1,5 @@
 import { checkView } from '../../src/slack/limits';
+import { eventually } from '../fixtures/eventually';
 import { type Harness, startHarness } from './slack-harness';
 
 interface ViewBlock {
@@ -126,7 +127,7 @@ describe('Slack Create-a-Meet modal, shortcuts and App Home', () => {
           ...base,
           emails: { type: 'plain_text_input', value: 'jane@example.com not-an-email' },
           guests: { type: 'radio_buttons', selected_option: { value: 'passcode' } },
-          guest_passcode: { type: 'plain_text_input', value: null },
+          guest_passcode: { type: 'plain_text_input', value: 'open sesame' },
         },
         'VBAD',
       ),
@@ -135,7 +136,9 @@ describe('Slack Create-a-Meet modal, shortcuts and App Home', () => {
     const body = JSON.parse(bad.body);
     expect(body.response_action).toBe('errors');
     expect(body.errors.emails).toContain('not-an-email');
-    expect(body.errors.guest_passcode).toMatch(/passcode/);
+    // The command's rule (guests:PASSCODE), and the passcode is never repeated back.
+    expect(body.errors.guest_passcode).toMatch(/4–20 letters or digits/);
+    expect(body.errors.guest_passcode).not.toContain('open sesame');
 
     const interview = JSON.parse(
       (
@@ -165,7 +168,7 @@ describe('Slack Create-a-Meet modal, shortcuts and App Home', () => {
       people: { type: 'multi_users_select', selected_users: ['UINT'] },
       emails: { type: 'plain_text_input', value: 'jane@example.com' },
       guests: { type: 'radio_buttons', selected_option: { value: 'passcode' } },
-      guest_passcode: { type: 'plain_text_input', value: 'open-sesame' },
+      guest_passcode: { type: 'plain_text_input', value: 'OpenSesame42' },
     };
     const url = h.slack.responseUrl('modal-ok');
     const [first, second] = await Promise.all([
@@ -183,18 +186,23 @@ describe('Slack Create-a-Meet modal, shortcuts and App Home', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(h.sandbox.meetings.length).toBe(before + 1);
     expect(JSON.stringify(inChannel.body)).toContain('Design review');
-    expect(JSON.stringify(inChannel.body)).not.toContain('open-sesame');
-    expect(JSON.stringify(privately.body)).toContain('open-sesame');
+    expect(JSON.stringify(inChannel.body)).not.toContain('OpenSesame42');
+    expect(JSON.stringify(privately.body)).toContain('OpenSesame42');
     const request = h.sandbox.requests.filter((r) => r.path === '/v1/meetings' && r.method === 'POST').at(-1)?.body as {
       participants: Array<{ role: string; accessRules?: Array<{ provider: string; condition?: string }> }>;
     };
     expect(request.participants).toContainEqual({
       role: 'Guest',
-      accessRules: [{ provider: 'Passcode', condition: 'open-sesame' }],
+      accessRules: [{ provider: 'Passcode', condition: 'OpenSesame42' }],
     });
   });
 
   it('App Home lists the recent Meets with Join buttons', async () => {
+    // The previous test's Meet: its audit row is written after it was delivered.
+    await eventually(async () => {
+      const [last] = await h.store.listMeetsByUser({ platform: 'slack', userId: 'UREC', limit: 1 });
+      return last?.title === 'Design review';
+    }, 'the audit row of the modal Meet');
     await h.event({ type: 'app_home_opened', user: 'UREC', channel: 'D0HOME', tab: 'home', event_ts: '1.2' });
     const call = await h.slack.waitFor(() => h.slack.callsTo('views.publish').find((c) => c.args.user_id === 'UREC'));
     const view = call.args.view as View;

@@ -1,4 +1,4 @@
-import { activityKey } from '../../src/teams/context';
+import { activityKey } from '../../src/teams/create-meet';
 import { cardProblems } from '../teams/validate-card';
 import {
   activity,
@@ -148,31 +148,45 @@ describe('Teams messages, end to end', () => {
     await h.post(help);
     await h.post(create);
     const ttl = 60_000;
-    expect(await h.store.claimIdempotency(activityKey(help.id as string) as string, ttl)).toEqual({
+    expect(
+      await h.store.claimIdempotency(activityKey(help as { id: string; conversation: { id: string } }) as string, ttl),
+    ).toEqual({
       status: 'claimed',
     });
-    expect(await h.store.claimIdempotency(activityKey(create.id as string) as string, ttl)).toMatchObject({
+    expect(
+      await h.store.claimIdempotency(
+        activityKey(create as { id: string; conversation: { id: string } }) as string,
+        ttl,
+      ),
+    ).toMatchObject({
       status: 'taken',
     });
   });
 
-  test('a mistake is explained privately with the usage line; nothing is created or posted in the channel', async () => {
-    await h.post(activity(h.connector, { text: 'interview "No candidate"' }));
+  test('a mistake typed in a channel is answered there, to the person who typed it, with the usage line; nothing is created', async () => {
+    const typed = activity(h.connector, { text: 'interview "No candidate"' });
+    await h.post(typed);
     expect(h.sandbox.meetings).toHaveLength(0);
-    expect(h.connector.sent.filter((s) => s.conversationId === channelId)).toHaveLength(0);
-    const [privately] = h.connector.sent;
-    expect(privately.conversationId).toBe(h.connector.conversations[0].id);
-    const card = privately.activity.attachments[0].content;
+    expect(h.connector.conversations).toHaveLength(0);
+    const [answer] = h.connector.sent;
+    expect(answer).toMatchObject({ conversationId: channelId, replyToId: typed.id });
+    expect(answer.activity).toMatchObject({
+      text: `<at>${bob.name}</at>`,
+      entities: [{ type: 'mention', mentioned: { id: bob.id } }],
+    });
+    const card = answer.activity.attachments[0].content;
     expect(cardProblems(card)).toEqual([]);
     expect(JSON.stringify(card)).toMatch(/candidate/i);
+    expect(JSON.stringify(card)).toContain('Usage: @Meet interview');
   });
 
-  test('a Meet API failure: a short private explanation with a reference id, no stack trace', async () => {
+  test('a Meet API failure: a short explanation where it was typed, with a reference id, no stack trace, no passcode', async () => {
     h.sandbox.injectFault({ method: 'POST', path: '/v1/meetings', status: 500, times: Number.POSITIVE_INFINITY });
     await h.post(interviewText(h));
-    expect(h.connector.sent.filter((s) => s.conversationId === channelId)).toHaveLength(0);
-    const [privately] = h.connector.sent;
-    const card = privately.activity.attachments[0].content;
+    const sent = h.connector.sent;
+    expect(sent).toHaveLength(1);
+    expect(sent[0].conversationId).toBe(channelId);
+    const card = sent[0].activity.attachments[0].content;
     expect(cardProblems(card)).toEqual([]);
     const text = JSON.stringify(card);
     expect(text).toMatch(/Reference: [a-z0-9]{8}/);

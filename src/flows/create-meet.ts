@@ -1,0 +1,229 @@
+import type { Clock } from '../core/clock';
+import type { CreateCommand, PersonRef, Platform } from '../core/command';
+import type { Result, UserError } from '../core/errors';
+import type { MeetingPlan, ResolvedPerson, SsoSettings } from '../core/people';
+import { planMeeting } from '../core/plan-meeting';
+import { buildMeetCreatedReply } from '../core/replies';
+import type { MeetCreatedPrivate, MeetCreatedPublic, Reply } from '../core/reply-model';
+import type { Logger } from '../logger';
+import { isMeetApiError } from '../meet/errors';
+import type { MeetApi } from '../meet/meet-api';
+import type { AddonConfiguration, Meeting } from '../meet/schemas';
+import type { AuditEntry, Store } from '../store/store';
+import type { InFlight } from './in-flight';
+import { type PersistOptions, persistAfterDelivery } from './persist-meet';
+import { type ErrorReply, reportFailure } from './report-failure';
+
+/**
+ * Creating a Meet, the product's main act, once for every entry point (the Slack command and
+ * modal, Teams messages and message extension, the CLI): claim → resolve → plan → create →
+ * deliver → complete or release → audit. The platform passes in how to resolve people and how to
+ * deliver the public and the private part; every way out is an outcome, never an exception.
+ */
+
+export type MeetCreatedReply = Extract<Reply, { kind: 'meetCreated' }>;
+
+export interface ResolvedPeople {
+  typist: ResolvedPerson;
+  people: Array<{ ref: PersonRef; person: ResolvedPerson }>;
+}
+
+export interface CreateMeetDeps {
+  meet: MeetApi;
+  /** Claims, audit. The CLI has none: a terminal command is neither redelivered nor audited. */
+  store?: Store;
+  logger: Logger;
+  clock: Clock;
+  sso: SsoSettings;
+  generatePasscode: () => string;
+  inFlight: InFlight;
+  persist?: Partial<PersistOptions>;
+}
+
+/** Where the two parts of a created Meet go. Each is tried whatever happens to the other. */
+export interface Delivery {
+  /** The channel's part: title, Join, people by role; never a secret. */
+  public(part: MeetCreatedPublic): Promise<void>;
+  /** The creator's part: the Meet code and the passcodes. */
+  private(part: MeetCreatedPrivate): Promise<void>;
+}
+
+export interface CreateMeetRequest {
+  platform: Platform;
+  command: CreateCommand;
+  /**
+   * One Meet per key, across replicas and redeliveries: a Slack trigger or view, a Teams
+   * conversation and activity. Absent (the CLI), every call creates.
+   */
+  key?: string;
+  creator: { userId: string; userName?: string; workspaceId?: string; channelId?: string };
+  resolve(): Promise<Result<ResolvedPeople>>;
+  deliver: Delivery;
+  /** Told once when the Meet API has not answered after `afterMs` (the result follows). */
+  slow?: { afterMs: number; notify(): Promise<void> };
+}
+
+export type CreateOutcome =
+  | { kind: 'created'; reply: MeetCreatedReply; meeting: Meeting; plan: MeetingPlan }
+  /** The key was claimed before: this is a redelivery, and nothing was done. */
+  | { kind: 'duplicate' }
+  | { kind: 'invalid'; error: UserError }
+  | { kind: 'failed'; reply: ErrorReply };
+
+const idempotencyTtlMs = 24 * 60 * 60_000;
+
+/**
+ * Errors that prove the Meet API created nothing, so the key may be used again. A timeout, a
+ * dropped connection or a 5xx may have created the Meet: the key stays taken.
+ */
+export function provesNothingCreated(error: unknown): boolean {
+  return (
+    isMeetApiError(error) &&
+    ['invalid_request', 'bad_request', 'unauthorized', 'rate_limited', 'not_found', 'conflict'].includes(error.code)
+  );
+}
+
+export async function createMeet(deps: CreateMeetDeps, req: CreateMeetRequest): Promise<CreateOutcome> {
+  const log = deps.logger.child({
+    workspaceId: req.creator.workspaceId,
+    channelId: req.creator.channelId,
+    userId: req.creator.userId,
+  });
+  const { store } = deps;
+  const key = store ? req.key : undefined;
+  const release = async () => {
+    if (!store || !key) return;
+    await store.releaseIdempotency(key).catch((error: unknown) => {
+      // The key then expires by itself; until it does, the same trigger is taken for a duplicate.
+      log.warn({ err: error, key }, 'could not release the idempotency key');
+    });
+  };
+
+  let plan: MeetingPlan;
+  let typist: ResolvedPerson;
+  try {
+    if (store && key) {
+      const claim = await store.claimIdempotency(key, idempotencyTtlMs);
+      if (claim.status === 'taken') {
+        log.info({ key }, 'seen before: no second Meet');
+        return { kind: 'duplicate' };
+      }
+    }
+    const prepared = await prepare(deps, req);
+    if (!prepared.ok) {
+      await release();
+      return { kind: 'invalid', error: prepared.error };
+    }
+    ({ plan, typist } = prepared.value);
+  } catch (error) {
+    await release();
+    return { kind: 'failed', reply: reportFailure(log, error, 'create (prepare)', { operation: 'read' }) };
+  }
+
+  let meeting: Meeting;
+  try {
+    meeting = await createWithNotice(deps, req, plan);
+  } catch (error) {
+    if (provesNothingCreated(error)) await release();
+    const secrets = secretsOf(plan);
+    return { kind: 'failed', reply: reportFailure(log, error, 'create', { operation: 'create', secrets }) };
+  }
+
+  // The Meet exists: delivering it comes first, whatever the store does afterwards.
+  const reply = buildMeetCreatedReply(plan, meeting) as MeetCreatedReply;
+  await deliver(log, req.deliver, reply);
+  log.info({ meetCode: meeting.code, template: plan.template }, `Meet created from ${req.platform}`);
+  if (store) {
+    await persistAfterDelivery(
+      { store, logger: log, inFlight: deps.inFlight, options: deps.persist },
+      {
+        key,
+        outcome: { code: meeting.code, joinUrl: meeting.joinUrl },
+        audit: auditEntry(deps.clock, req, plan, meeting, typist),
+      },
+    );
+  }
+  return { kind: 'created', reply, meeting, plan };
+}
+
+async function prepare(
+  deps: CreateMeetDeps,
+  req: CreateMeetRequest,
+): Promise<Result<{ plan: MeetingPlan; typist: ResolvedPerson }>> {
+  const resolved = await req.resolve();
+  if (!resolved.ok) return resolved;
+  const configs: AddonConfiguration[] = req.command.config ? await deps.meet.listAddonConfigurations() : [];
+  const planned = planMeeting({
+    command: req.command,
+    typist: resolved.value.typist,
+    people: resolved.value.people,
+    addonConfigurations: configs,
+    sso: deps.sso,
+    generatePasscode: deps.generatePasscode,
+  });
+  if (!planned.ok) return planned;
+  return { ok: true, value: { plan: planned.value, typist: resolved.value.typist } };
+}
+
+async function createWithNotice(deps: CreateMeetDeps, req: CreateMeetRequest, plan: MeetingPlan): Promise<Meeting> {
+  const slow = req.slow;
+  const timer = slow
+    ? setTimeout(() => {
+        slow.notify().catch((error: unknown) => deps.logger.warn({ err: error }, 'could not send the slow-API notice'));
+      }, slow.afterMs)
+    : undefined;
+  try {
+    return await deps.meet.createMeeting(plan.request);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Both parts, side by side; a part that cannot be delivered is logged with a reference id. */
+async function deliver(log: Logger, delivery: Delivery, reply: MeetCreatedReply): Promise<void> {
+  const [shown, secret] = await Promise.allSettled([delivery.public(reply.public), delivery.private(reply.private)]);
+  if (shown.status === 'rejected') {
+    reportFailure(log, shown.reason, 'delivering the Meet (public part)', { fields: { meetCode: reply.private.code } });
+  }
+  if (secret.status === 'rejected') {
+    reportFailure(log, secret.reason, 'delivering the Meet (private part)', {
+      fields: { meetCode: reply.private.code },
+      secrets: reply.private.passcodes.map((p) => p.passcode),
+    });
+  }
+}
+
+function secretsOf(plan: MeetingPlan): string[] {
+  return [
+    ...plan.roster.flatMap((e) => (e.passcode ? [e.passcode] : [])),
+    ...(plan.guestPasscode ? [plan.guestPasscode] : []),
+  ];
+}
+
+function auditEntry(
+  clock: Clock,
+  req: CreateMeetRequest,
+  plan: MeetingPlan,
+  meeting: Meeting,
+  typist: ResolvedPerson,
+): AuditEntry {
+  const entry: AuditEntry = {
+    createdAt: clock(),
+    platform: req.platform,
+    userId: req.creator.userId,
+    userName: req.creator.userName ?? typist.displayName,
+    meetCode: meeting.code,
+    joinUrl: meeting.joinUrl,
+    title: meeting.title || plan.request.title || `Meet ${meeting.code}`,
+    template: plan.template,
+    participants: plan.roster.map((e) => ({
+      displayName: e.person.displayName,
+      ...(e.person.email ? { email: e.person.email } : {}),
+      role: e.role,
+      signIn: e.provider,
+    })),
+  };
+  if (req.creator.workspaceId) entry.workspaceId = req.creator.workspaceId;
+  if (req.creator.channelId) entry.channelId = req.creator.channelId;
+  return entry;
+}
