@@ -4,6 +4,7 @@ import { createDigestCommands } from './digest/commands';
 import type { DigestPosters } from './digest/deliver';
 import type { DigestCommands } from './digest/digest-commands';
 import { startDigestScheduler } from './digest/scheduler';
+import { createInFlight, type InFlight } from './flows/in-flight';
 import type { Route } from './http-route';
 import type { Logger } from './logger';
 import { createMeetClient } from './meet/client';
@@ -34,6 +35,8 @@ export interface StartAppOptions {
   clock?: Clock;
   /** Run the digest scheduler (default true; tests that drive digests themselves turn it off). */
   scheduler?: boolean;
+  /** How long close() lets acknowledged work finish before it closes the store (default 25 s). */
+  shutdownGraceMs?: number;
 }
 
 const idempotencyPurgeMs = 10 * 60_000;
@@ -56,15 +59,32 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const store = await openStore(config.databaseUrl, { logger });
     cleanups.push(() => store.close());
 
+    // What Slack's acks and Teams' answers leave running (creates, replies, late results, store
+    // retries) finishes before the store closes: stop accepting, drain, then close.
+    const graceMs = options.shutdownGraceMs ?? 25_000;
+    let stopAt = Number.POSITIVE_INFINITY;
+    const remaining = () => (stopAt === Number.POSITIVE_INFINITY ? graceMs : Math.max(0, stopAt - Date.now()));
+    const inFlight = createInFlight(logger);
+    cleanups.push(async () => {
+      await inFlight.drain(remaining());
+    });
+
     const digests = createDigestCommands({ store, defaultTimeZone: config.digestTimeZone });
-    const { slack, teams, posters } = await createPlatforms(config, { meet, store, logger, clock, digests });
+    const { slack, teams, posters } = await createPlatforms(config, {
+      meet,
+      store,
+      logger,
+      clock,
+      digests,
+      inFlight,
+    });
     if (slack) cleanups.push(() => slack.stop());
     cleanups.push(() => teams.stop());
 
     const routes: Route[] = [...(slack?.routes ?? []), ...teams.routes];
     const http = createHttpServer({ routes, logger, ready: () => checkReady(store, meet) });
     const { url, port } = await http.listen(config.port, config.host);
-    cleanups.push(() => http.close());
+    cleanups.push(() => http.close(remaining()));
 
     if (slack) await slack.start();
     if (options.scheduler !== false) {
@@ -79,7 +99,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     purge.unref();
     cleanups.push(async () => clearInterval(purge));
 
-    return { url, port, meetApiUrl, sandbox, meet, store, slack, teams, close: closeAll };
+    const close = () => {
+      stopAt = Date.now() + graceMs;
+      return closeAll();
+    };
+    return { url, port, meetApiUrl, sandbox, meet, store, slack, teams, close };
   } catch (error) {
     await closeAll();
     throw error;
@@ -89,7 +113,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
 /** The Slack app (when configured) and the Teams bot, and the digest posters they provide. */
 export async function createPlatforms(
   config: Config,
-  deps: { meet: MeetApi; store: Store; logger: Logger; clock: Clock; digests?: DigestCommands },
+  deps: { meet: MeetApi; store: Store; logger: Logger; clock: Clock; digests?: DigestCommands; inFlight?: InFlight },
 ): Promise<{ slack?: SlackApp; teams: TeamsBot; posters: DigestPosters }> {
   const common = { ...deps, defaultTimeZone: config.digestTimeZone };
   const slack = config.slack ? await createSlackApp({ ...common, config: config.slack, sso: config.sso }) : undefined;

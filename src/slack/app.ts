@@ -118,6 +118,8 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
     slowNoticeMs: deps.slowNoticeMs ?? 1500,
     inFlight: deps.inFlight ?? createInFlight(logger),
   };
+  // Work tracked in an InFlight passed in is drained by its owner (the composition root).
+  const ownsInFlight = deps.inFlight === undefined;
   registerListeners(ctx, { oauth: Boolean(oauth) });
 
   async function tokenFor(workspaceId: string | undefined): Promise<string> {
@@ -152,7 +154,7 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
     /** Closes Socket Mode (no reconnection follows) and finishes the work already acknowledged. */
     async stop() {
       await socket?.stop();
-      await ctx.inFlight.drain(stopGraceMs);
+      if (ownsInFlight) await ctx.inFlight.drain(stopGraceMs);
     },
   };
 }

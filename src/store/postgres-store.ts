@@ -30,7 +30,14 @@ export async function openPostgresStore(
   connectionString: string,
   deps: { clock: Clock; logger: Logger; poolSize?: number },
 ): Promise<Store> {
-  const pool = new Pool({ connectionString, max: deps.poolSize ?? 10 });
+  // A database that is away must fail fast (readiness, a command's claim), not hang: pg waits forever
+  // for a connection by default.
+  const pool = new Pool({
+    connectionString,
+    max: deps.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+  });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', (error) => deps.logger.warn({ err: error }, 'store: idle PostgreSQL connection failed'));
   try {

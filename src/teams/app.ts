@@ -72,6 +72,8 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
     invokeDeadlineMs: deps.invokeDeadlineMs ?? 4000,
     inFlight: deps.inFlight ?? createInFlight(logger),
   };
+  // Work tracked in an InFlight passed in is drained by its owner (the composition root).
+  const ownsInFlight = deps.inFlight === undefined;
   const bot = new MeetBot(ctx);
 
   // Every activity that reaches the adapter was authenticated (token, or loopback without an app
@@ -111,7 +113,7 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
     routes: [route],
     sendToConversation: createProactiveSender({ adapter, auth, appId, store: deps.store, conversations, logger }),
     async stop() {
-      await ctx.inFlight.drain(stopGraceMs);
+      if (ownsInFlight) await ctx.inFlight.drain(stopGraceMs);
     },
   };
 }

@@ -24,6 +24,10 @@ export interface HarnessOptions {
   sso?: SsoSettings;
   slowNoticeMs?: number;
   passcodes?: string[];
+  /** Default `sqlite::memory:`. */
+  databaseUrl?: string;
+  /** Stands between the app and the real store (tests of store failures). */
+  wrapStore?: (store: Store) => Store;
 }
 
 export interface SignedOptions {
@@ -85,7 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const sandbox = await startSandbox(options.sandbox);
   const slack = await startFakeSlackApi();
   addDefaultUsers(slack);
-  const store = await openStore('sqlite::memory:');
+  const store = await openStore(options.databaseUrl ?? 'sqlite::memory:');
   const meet = createMeetClient({
     baseUrl: sandbox.url,
     clientKey: 'sandbox-key',
@@ -102,7 +106,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         : { botToken: 'xoxb-test-token' }),
     },
     meet,
-    store,
+    store: options.wrapStore ? options.wrapStore(store) : store,
     logger,
     clock: () => new Date(),
     sso: options.sso ?? { domains: { 'acme.com': 'microsoft' } },

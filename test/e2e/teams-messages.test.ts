@@ -106,6 +106,21 @@ describe('Teams messages, end to end', () => {
     expect(h.connector.sent).toHaveLength(sentBefore);
   });
 
+  test('activity ids are unique per conversation only: the same id in two conversations gives two Meets', async () => {
+    const inChannel = activity(h.connector, { id: 'shared-id-1', text: 'meeting guest@example.org "Channel sync"' });
+    const inChat = activity(h.connector, {
+      id: 'shared-id-1',
+      conversationType: 'personal',
+      text: 'meeting other@example.org "Chat sync"',
+    });
+    expect((await h.post(inChannel)).status).toBe(200);
+    expect((await h.post(inChat)).status).toBe(200);
+    expect(h.sandbox.meetings.map((m) => m.title)).toEqual(['Channel sync', 'Chat sync']);
+    // And each one is still recognised when redelivered.
+    await h.post(inChat);
+    expect(h.sandbox.meetings).toHaveLength(2);
+  });
+
   test('in a 1:1 chat, the same command without the mention, and both cards right there', async () => {
     const res = await h.post(
       activity(h.connector, { conversationType: 'personal', text: 'meeting guest@example.org "Weekly sync"' }),
