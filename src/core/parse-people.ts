@@ -28,7 +28,18 @@ function fail(message: string, token: string): { ok: false; error: { message: st
 }
 
 function invalidEmail(token: string): Result<PersonRef> {
-  return fail(`"${token}" is not a valid email address. Type it like bob@example.com.`, token);
+  return fail(invalidEmailMessage([token]), token);
+}
+
+/** What is said about addresses that are not ones the Meet API accepts, typed or filled in. */
+export function invalidEmailMessage(typed: readonly string[]): string {
+  const shown = typed
+    .slice(0, 3)
+    .map((t) => `"${t}"`)
+    .join(', ');
+  return typed.length === 1
+    ? `${shown} is not a valid email address. Type it like bob@example.com.`
+    : `${shown} are not valid email addresses. Type them like bob@example.com.`;
 }
 
 /**

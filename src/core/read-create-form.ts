@@ -3,7 +3,7 @@ import type { CreateCommand, GuestAccess, PersonRef, Template } from './command'
 import type { Result, UserError } from './errors';
 import { createLimits, guestPasscodeRule } from './limits';
 import { describeDurationProblem, parseDuration } from './parse-duration';
-import { normalizeEmail } from './parse-people';
+import { invalidEmailMessage, normalizeEmail } from './parse-people';
 
 /**
  * The Create-a-Meet form, whichever platform drew it (the Slack modal, the Teams dialog): neutral
@@ -66,12 +66,7 @@ export function readCreateForm(
     }
   }
   if (badEmails.length > 0) {
-    const shown = badEmails.slice(0, 3).join(', ');
-    errors.push({
-      field: 'emails',
-      token: badEmails[0],
-      message: `${shown} ${badEmails.length === 1 ? 'is not an email address' : 'are not email addresses'}. Type them like bob@example.com.`,
-    });
+    errors.push({ field: 'emails', token: badEmails[0], message: invalidEmailMessage(badEmails) });
   }
 
   const guests = readGuests(

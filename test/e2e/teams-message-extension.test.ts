@@ -69,7 +69,9 @@ describe('Teams message extension: Create a Meet', () => {
     const emailsAt = card.body.findIndex((e: { id?: string }) => e.id === 'emails');
     expect(card.body[emailsAt]).toMatchObject({ value: 'candidate@x.com, not-an-email' });
     expect(card.body[emailsAt + 1]).toMatchObject({ type: 'TextBlock', color: 'Attention' });
-    expect(card.body[emailsAt + 1].text).toBe('not-an-email is not an email address. Type them like bob@example.com.');
+    expect(card.body[emailsAt + 1].text).toBe(
+      '"not-an-email" is not a valid email address. Type it like bob@example.com.',
+    );
     expect(card.body.find((e: { id?: string }) => e.id === 'title').value).toBe('Backend L2');
     expect(h.sandbox.meetings).toHaveLength(0);
   });
