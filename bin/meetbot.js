@@ -7,7 +7,7 @@ const { join } = require('node:path');
 const { execFileSync } = require('node:child_process');
 
 const root = join(__dirname, '..');
-const cli = join(root, 'dist', 'src', 'cli.js');
+const cli = join(root, 'dist', 'src', 'cli', 'run-cli.js');
 
 function newestSource(dir) {
   let newest = 0;

@@ -1,9 +1,9 @@
 import type { Config } from './config';
 import { type Clock, systemClock } from './core/clock';
-import { createDigestCommands } from './digest/commands';
 import type { DigestPosters } from './digest/deliver';
-import type { DigestCommands } from './digest/digest-commands';
 import { startDigestScheduler } from './digest/scheduler';
+import type { DigestSubscriptions } from './flows/digest-subscriptions';
+import { createDigestSubscriptions } from './flows/digest-subscriptions';
 import { createInFlight, type InFlight } from './flows/in-flight';
 import type { Route } from './http-route';
 import type { Logger } from './logger';
@@ -69,7 +69,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       await inFlight.drain(remaining());
     });
 
-    const digests = createDigestCommands({ store, defaultTimeZone: config.digestTimeZone });
+    const digests = createDigestSubscriptions({ store, defaultTimeZone: config.digestTimeZone, logger });
     const { slack, teams, posters } = await createPlatforms(config, {
       meet,
       store,
@@ -113,7 +113,14 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
 /** The Slack app (when configured) and the Teams bot, and the digest posters they provide. */
 export async function createPlatforms(
   config: Config,
-  deps: { meet: MeetApi; store: Store; logger: Logger; clock: Clock; digests?: DigestCommands; inFlight?: InFlight },
+  deps: {
+    meet: MeetApi;
+    store: Store;
+    logger: Logger;
+    clock: Clock;
+    digests?: DigestSubscriptions;
+    inFlight?: InFlight;
+  },
 ): Promise<{ slack?: SlackApp; teams: TeamsBot; posters: DigestPosters }> {
   const common = { ...deps, defaultTimeZone: config.digestTimeZone };
   const slack = config.slack ? await createSlackApp({ ...common, config: config.slack, sso: config.sso }) : undefined;

@@ -1,8 +1,8 @@
 import type { Clock } from '../core/clock';
 import type { ReportCommand } from '../core/command';
 import { buildConfigsReply } from '../core/replies';
+import { fetchReport } from '../flows/fetch-report';
 import type { MeetApi } from '../meet/meet-api';
-import { fetchReport } from '../reports/fetch-report';
 import type { CliIo } from './args';
 import { renderForTerminal } from './render';
 

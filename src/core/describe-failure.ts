@@ -1,3 +1,4 @@
+import { isMeetApiError, type MeetApiError } from '../meet/errors';
 import type { Reply } from './reply-model';
 
 /** What was being attempted: a create that timed out may have happened anyway. */
@@ -11,19 +12,8 @@ export interface DescribeFailureOptions {
 
 type ErrorReply = Extract<Reply, { kind: 'error' }>;
 
-interface MeetApiErrorShape {
-  code: string;
-  status?: number;
-  retryAfterMs?: number;
-  detail?: string;
-}
-
-/** Duck-typed: core must not import meet/ (or undici, whose errors may sit in `cause`). */
-function asMeetApiError(error: unknown): MeetApiErrorShape | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const e = error as { name?: unknown; code?: unknown };
-  return e.name === 'MeetApiError' && typeof e.code === 'string' ? (error as MeetApiErrorShape) : undefined;
-}
+// core reads the Meet API's contract (meet/schemas.ts) and its error family (meet/errors.ts), both
+// pure; never the client (meet/client.ts and what it imports: undici, the network).
 
 function appErrorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -51,7 +41,7 @@ const maybeCreated =
 const ourSide = 'If it keeps happening, give your admin the reference id.';
 
 function describeMeetApiError(
-  e: MeetApiErrorShape,
+  e: MeetApiError,
   options: DescribeFailureOptions,
 ): Omit<ErrorReply, 'kind' | 'referenceId'> {
   const creating = options.operation === 'create';
@@ -128,7 +118,7 @@ function describeAppError(code: string): Omit<ErrorReply, 'kind' | 'referenceId'
  * status, retry time and the API's cleaned detail are used: never its message or stack.
  */
 export function describeFailure(error: unknown, referenceId: string, options: DescribeFailureOptions = {}): Reply {
-  const meetError = asMeetApiError(error);
+  const meetError = isMeetApiError(error) ? error : undefined;
   const appCode = appErrorCode(error);
   const words = (meetError ? describeMeetApiError(meetError, options) : undefined) ??
     (appCode ? describeAppError(appCode) : undefined) ?? {

@@ -1,6 +1,6 @@
 /**
- * The one error family of the Meet API client. core/ and the adapters rely on this shape
- * (duck-typed where they must not import meet/), so keep it small and stable.
+ * The one error family of the Meet API client. core/ (which may import this file and schemas.ts,
+ * never the client) and the adapters rely on this shape, so keep it small, stable and pure.
  */
 export type MeetApiErrorCode =
   | 'unauthorized'

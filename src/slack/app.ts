@@ -4,7 +4,7 @@ import type { Clock } from '../core/clock';
 import { AppError } from '../core/errors';
 import { generatePasscode } from '../core/passcode';
 import type { SsoSettings } from '../core/people';
-import type { DigestCommands } from '../digest/digest-commands';
+import type { DigestSubscriptions } from '../flows/digest-subscriptions';
 import { createInFlight, type InFlight } from '../flows/in-flight';
 import type { Route } from '../http-route';
 import type { Logger } from '../logger';
@@ -30,7 +30,7 @@ export interface SlackDeps {
   sso: SsoSettings;
   defaultTimeZone: string;
   /** Undefined until digests are set up: `/meet digest…` then says so plainly. */
-  digests?: DigestCommands;
+  digests?: DigestSubscriptions;
   /** Tests make passcodes predictable; production uses the secure generator. */
   generatePasscode?: () => string;
   /** How long a slow Meet API stays silent before "Creating your Meet…" (default 1500 ms). */

@@ -1,11 +1,9 @@
 import type { SlashCommand, webApi } from '@slack/bolt';
-import type { Command, DigestCommand, ReportCommand } from '../core/command';
 import { parseCommand } from '../core/parse-command';
-import { buildConfigsReply, buildHelpReply, buildUserErrorReply } from '../core/replies';
+import { buildUserErrorReply } from '../core/replies';
 import type { Reply } from '../core/reply-model';
-import { selectHelpEntries } from '../core/usage-lines';
+import { answerCommand } from '../flows/answer-command';
 import { reportFailure } from '../flows/report-failure';
-import { fetchReport } from '../reports/fetch-report';
 import { renderReply } from './blocks';
 import type { SlackContext } from './context';
 import { createMeetFromSlack } from './create-meet';
@@ -45,7 +43,14 @@ export async function handleSlashCommand(
       await openCreateModal(ctx, client, { triggerId: command.trigger_id, channelId: command.channel_id });
       return;
     }
-    await privately(await answer(ctx, c, command));
+    await privately(
+      await answerCommand(ctx, c, {
+        platform: 'slack',
+        workspaceId: installationWorkspaceId(command),
+        channelId: command.channel_id,
+        userId: command.user_id,
+      }),
+    );
   } catch (error) {
     const log = ctx.logger.child({ teamId: command.team_id, channelId: command.channel_id, userId: command.user_id });
     const reply = reportFailure(log, error, `/meet ${command.text?.split(/\s+/)[0] ?? ''}`.trim(), {
@@ -53,46 +58,4 @@ export async function handleSlashCommand(
     });
     await privately(reply).catch((e: unknown) => log.error({ err: e }, 'could not tell the typist about the failure'));
   }
-}
-
-async function answer(
-  ctx: SlackContext,
-  c: Exclude<Command, { kind: 'create' | 'new' }>,
-  command: SlashCommand,
-): Promise<Reply> {
-  switch (c.kind) {
-    case 'usage':
-    case 'feedback':
-      return report(ctx, c);
-    case 'configs':
-      return buildConfigsReply(await ctx.meet.listAddonConfigurations());
-    case 'help':
-      return buildHelpReply(selectHelpEntries(c.topic));
-    case 'digest':
-      return digest(ctx, c, command);
-  }
-}
-
-async function report(ctx: SlackContext, c: ReportCommand): Promise<Reply> {
-  const { reply } = await fetchReport(ctx.meet, c, { now: ctx.clock(), timeZone: ctx.defaultTimeZone });
-  return reply;
-}
-
-async function digest(ctx: SlackContext, c: DigestCommand, command: SlashCommand): Promise<Reply> {
-  if (!ctx.digests) {
-    return {
-      kind: 'notice',
-      text: 'Weekly digests are not set up on this meetbot yet, so this channel cannot subscribe. Ask your admin.',
-    };
-  }
-  return ctx.digests.handle(
-    c,
-    {
-      platform: 'slack',
-      workspaceId: installationWorkspaceId(command),
-      channelId: command.channel_id,
-      userId: command.user_id,
-    },
-    ctx.clock(),
-  );
 }

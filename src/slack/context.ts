@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Clock } from '../core/clock';
 import type { SsoSettings } from '../core/people';
-import type { DigestCommands } from '../digest/digest-commands';
+import type { DigestSubscriptions } from '../flows/digest-subscriptions';
 import type { InFlight } from '../flows/in-flight';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
@@ -17,7 +17,7 @@ export interface SlackContext {
   clock: Clock;
   sso: SsoSettings;
   defaultTimeZone: string;
-  digests?: DigestCommands;
+  digests?: DigestSubscriptions;
   people: PeopleResolver;
   generatePasscode: () => string;
   /** Work after the ack (creates, replies), drained before shutdown closes the store. */

@@ -2,7 +2,7 @@ import { type Activity, CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Clock } from '../core/clock';
 import { generatePasscode } from '../core/passcode';
 import type { SsoSettings } from '../core/people';
-import type { DigestCommands } from '../digest/digest-commands';
+import type { DigestSubscriptions } from '../flows/digest-subscriptions';
 import { createInFlight, type InFlight } from '../flows/in-flight';
 import { reportFailure } from '../flows/report-failure';
 import type { Route } from '../http-route';
@@ -25,7 +25,7 @@ export interface TeamsDeps {
   logger: Logger;
   clock: Clock;
   defaultTimeZone: string;
-  digests?: DigestCommands;
+  digests?: DigestSubscriptions;
   /** Sign-in rules for outside emails (MEET_SSO_DOMAINS); Teams users always sign in with Microsoft. */
   sso?: SsoSettings;
   /** How long an invoke waits for the Meet API before answering "being created"; default 4000 ms. */

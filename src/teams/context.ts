@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock';
 import type { SsoSettings } from '../core/people';
-import type { DigestCommands } from '../digest/digest-commands';
+import type { DigestSubscriptions } from '../flows/digest-subscriptions';
 import type { InFlight } from '../flows/in-flight';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
@@ -16,7 +16,7 @@ export interface TeamsContext {
   conversations: Conversations;
   sso: SsoSettings;
   defaultTimeZone: string;
-  digests?: DigestCommands;
+  digests?: DigestSubscriptions;
   generatePasscode: () => string;
   /** Teams gives an invoke about 5 s: past this the Meet is still created, and posted when it is. */
   invokeDeadlineMs: number;

@@ -1,11 +1,11 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Command, MentionEntity, ReportCommand } from '../core/command';
+import type { Command, MentionEntity } from '../core/command';
 import { parseCommand } from '../core/parse-command';
-import { buildConfigsReply, buildHelpReply, buildUserErrorReply } from '../core/replies';
+import { buildHelpReply, buildUserErrorReply } from '../core/replies';
 import type { Reply } from '../core/reply-model';
 import { selectHelpEntries } from '../core/usage-lines';
+import { answerCommand } from '../flows/answer-command';
 import { reportFailure } from '../flows/report-failure';
-import { fetchReport } from '../reports/fetch-report';
 import { asAttachment } from './card-types';
 import { renderMeetCreatedCard, renderMeetPrivateCard, renderReplyCard, summarizeReply } from './cards';
 import type { TeamsContext } from './context';
@@ -56,41 +56,25 @@ export async function handleMessage(ctx: TeamsContext, context: TurnContext): Pr
   else await context.sendActivity(cardMessage(renderReplyCard(reply), summarizeReply(reply)));
 }
 
-async function answer(ctx: TeamsContext, context: TurnContext, command: Exclude<Command, { kind: 'create' }>) {
-  switch (command.kind) {
-    case 'usage':
-    case 'feedback':
-      return report(ctx, command);
-    case 'configs':
-      return buildConfigsReply(await ctx.meet.listAddonConfigurations());
-    case 'help':
-      return buildHelpReply(selectHelpEntries(command.topic), 'teams');
-    case 'new':
-      return {
-        kind: 'notice',
-        text: 'To fill in a form, open the message extension: select "Create a Meet" under the box where you type (the + or … button), or write the command, e.g. interview @Alice candidate@example.com "Backend L2".',
-      } satisfies Reply;
-    case 'digest': {
-      if (!ctx.digests) return { kind: 'notice', text: 'Weekly digests are not set up on this bot.' } satisfies Reply;
-      const a = context.activity;
-      const tenantId = tenantOf(a);
-      return ctx.digests.handle(
-        command,
-        {
-          platform: 'teams',
-          ...(tenantId ? { workspaceId: tenantId } : {}),
-          channelId: a.conversation.id,
-          userId: a.from.aadObjectId ?? a.from.id,
-        },
-        ctx.clock(),
-      );
-    }
+function answer(
+  ctx: TeamsContext,
+  context: TurnContext,
+  command: Exclude<Command, { kind: 'create' }>,
+): Promise<Reply> {
+  if (command.kind === 'new') {
+    return Promise.resolve({
+      kind: 'notice',
+      text: 'To fill in a form, open the message extension: select "Create a Meet" under the box where you type (the + or … button), or write the command, e.g. interview @Alice candidate@example.com "Backend L2".',
+    });
   }
-}
-
-async function report(ctx: TeamsContext, command: ReportCommand): Promise<Reply> {
-  const { reply } = await fetchReport(ctx.meet, command, { now: ctx.clock(), timeZone: ctx.defaultTimeZone });
-  return reply;
+  const a = context.activity;
+  const tenantId = tenantOf(a);
+  return answerCommand(ctx, command, {
+    platform: 'teams',
+    ...(tenantId ? { workspaceId: tenantId } : {}),
+    channelId: a.conversation.id,
+    userId: a.from.aadObjectId ?? a.from.id,
+  });
 }
 
 const helpMessages = new Map<string, Partial<Activity>>();

@@ -15,6 +15,11 @@ const rules: Array<{ name: string; pattern: RegExp; allowIn?: string }> = [
     pattern:
       /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)['"](?:@slack\/bolt|botbuilder|undici)(?:[/'"-])/,
   },
+  {
+    // The Meet API's contract (schemas.ts) and error family (errors.ts) are pure; the client is not.
+    name: 'imports from meet/ other than schemas.ts or errors.ts',
+    pattern: /['"]\.\.\/meet\/(?!schemas['"]|errors['"])/,
+  },
   { name: 'reads process.env', pattern: /\bprocess\s*(?:\.\s*env\b|\[\s*['"]env['"]\s*\])/ },
   {
     name: 'reads the clock',
@@ -69,8 +74,11 @@ describe('src/core stays pure', () => {
     ['const now = new Date();', 'clock'],
     ['const now = Date.now();', 'clock'],
     ['const text = Date();', 'clock'],
+    ["import { createMeetClient } from '../meet/client';", 'meet/'],
+    ["import type { MeetApi } from '../meet/meet-api';", 'meet/'],
   ])('the check catches %j', (source, rule) => {
-    expect(findViolations('example.ts', source).join()).toContain(rule === 'clock' ? 'reads the clock' : rule);
+    const named = { clock: 'reads the clock', 'meet/': 'imports from meet/' }[rule] ?? rule;
+    expect(findViolations('example.ts', source).join()).toContain(named);
   });
 
   test.each([
@@ -80,6 +88,8 @@ describe('src/core stays pure', () => {
     'const parsed = new TZDate(0, zone);',
     "import { z } from 'zod';",
     "const name = 'undici-like';",
+    "import type { Role } from '../meet/schemas';",
+    "import { isMeetApiError } from '../meet/errors';",
   ])('the check allows %j', (source) => {
     expect(findViolations('example.ts', source)).toEqual([]);
   });

@@ -1,6 +1,6 @@
-import { createDigestCommands } from '../../src/digest/commands';
 import { runDueDigests } from '../../src/digest/run-due';
 import { periodBefore } from '../../src/digest/schedule';
+import { createDigestSubscriptions } from '../../src/flows/digest-subscriptions';
 import { createSilentLogger } from '../../src/logger';
 import { createMeetClient } from '../../src/meet/client';
 import type { MeetApi } from '../../src/meet/meet-api';
@@ -45,7 +45,7 @@ beforeEach(async () => {
     clock: () => subscribedAt,
     sso: { domains: {} },
     defaultTimeZone: 'UTC',
-    digests: createDigestCommands({ store, defaultTimeZone: 'UTC' }),
+    digests: createDigestSubscriptions({ store, defaultTimeZone: 'UTC', logger }),
   });
   server = createHttpServer({ routes: app.routes, logger });
   ({ url } = await server.listen(0, '127.0.0.1'));

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
-import { createDigestCommands } from '../../src/digest/commands';
 import { runDueDigests } from '../../src/digest/run-due';
 import { periodBefore } from '../../src/digest/schedule';
+import { createDigestSubscriptions } from '../../src/flows/digest-subscriptions';
 import { createLogger } from '../../src/logger';
 import { createMeetClient } from '../../src/meet/client';
 import type { MeetApi } from '../../src/meet/meet-api';
@@ -49,7 +49,7 @@ beforeEach(async () => {
     logger,
     clock: () => subscribedAt,
     defaultTimeZone: 'UTC',
-    digests: createDigestCommands({ store, defaultTimeZone: 'UTC' }),
+    digests: createDigestSubscriptions({ store, defaultTimeZone: 'UTC', logger }),
   });
   server = createHttpServer({ routes: bot.routes, logger });
   ({ url } = await server.listen(0, '127.0.0.1'));

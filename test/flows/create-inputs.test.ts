@@ -1,5 +1,5 @@
 import type { ViewOutput } from '@slack/bolt';
-import { runCli } from '../../src/cli';
+import { runCli } from '../../src/cli/run-cli';
 import type { CreateCommand } from '../../src/core/command';
 import { parseCommand } from '../../src/core/parse-command';
 import { readCreateForm } from '../../src/core/read-create-form';

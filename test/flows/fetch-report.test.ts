@@ -1,6 +1,6 @@
+import { fetchReport } from '../../src/flows/fetch-report';
 import { createMeetClient } from '../../src/meet/client';
 import type { MeetApi } from '../../src/meet/meet-api';
-import { fetchReport } from '../../src/reports/fetch-report';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
 
 describe('fetchReport', () => {

@@ -1,7 +1,8 @@
-import { createDigestCommands } from '../../src/digest/commands';
-import type { DigestTarget } from '../../src/digest/digest-commands';
+import type { DigestTarget } from '../../src/flows/digest-subscriptions';
+import { createDigestSubscriptions } from '../../src/flows/digest-subscriptions';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
+import { captureLogs } from '../fixtures/capture-logs';
 
 const now = new Date('2026-12-01T10:00:00Z'); // a Tuesday
 const slackChannel: DigestTarget = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1' };
@@ -13,14 +14,16 @@ const teamsChat: DigestTarget = {
 };
 
 let store: Store;
+const { logger, lines } = captureLogs();
 beforeEach(async () => {
+  lines.length = 0;
   store = await openStore('sqlite::memory:', { clock: () => now });
 });
 afterEach(() => store.close());
 
 describe('/meet digest', () => {
   test('weekly with defaults: Monday 09:00 in the default zone', async () => {
-    const digests = createDigestCommands({ store, defaultTimeZone: 'Europe/Berlin' });
+    const digests = createDigestSubscriptions({ store, defaultTimeZone: 'Europe/Berlin', logger });
     const reply = await digests.handle({ kind: 'digest', action: 'weekly' }, slackChannel, now);
     expect(reply).toEqual({
       kind: 'notice',
@@ -37,7 +40,7 @@ describe('/meet digest', () => {
   });
 
   test('weekly with day, time, zone and tenant, in a Teams chat', async () => {
-    const digests = createDigestCommands({ store, defaultTimeZone: 'UTC' });
+    const digests = createDigestSubscriptions({ store, defaultTimeZone: 'UTC', logger });
     const reply = await digests.handle(
       {
         kind: 'digest',
@@ -62,7 +65,7 @@ describe('/meet digest', () => {
   });
 
   test('subscribing again replaces the schedule', async () => {
-    const digests = createDigestCommands({ store, defaultTimeZone: 'UTC' });
+    const digests = createDigestSubscriptions({ store, defaultTimeZone: 'UTC', logger });
     await digests.handle({ kind: 'digest', action: 'weekly' }, slackChannel, now);
     await digests.handle({ kind: 'digest', action: 'weekly', weekday: 'sunday', time: '18:00' }, slackChannel, now);
     expect(await store.listDigestSubscriptions()).toHaveLength(1);
@@ -74,7 +77,7 @@ describe('/meet digest', () => {
   });
 
   test('show without a subscription says how to subscribe', async () => {
-    const digests = createDigestCommands({ store, defaultTimeZone: 'UTC' });
+    const digests = createDigestSubscriptions({ store, defaultTimeZone: 'UTC', logger });
     const reply = await digests.handle({ kind: 'digest', action: 'show' }, slackChannel, now);
     expect(reply.kind).toBe('notice');
     expect(reply.kind === 'notice' && reply.text).toContain('not subscribed');
@@ -82,7 +85,7 @@ describe('/meet digest', () => {
   });
 
   test('off, then off again', async () => {
-    const digests = createDigestCommands({ store, defaultTimeZone: 'UTC' });
+    const digests = createDigestSubscriptions({ store, defaultTimeZone: 'UTC', logger });
     await digests.handle({ kind: 'digest', action: 'weekly' }, slackChannel, now);
     expect(await digests.handle({ kind: 'digest', action: 'off' }, slackChannel, now)).toEqual({
       kind: 'notice',
@@ -96,7 +99,7 @@ describe('/meet digest', () => {
   });
 
   test('the same channel id on the other platform is another subscription', async () => {
-    const digests = createDigestCommands({ store, defaultTimeZone: 'UTC' });
+    const digests = createDigestSubscriptions({ store, defaultTimeZone: 'UTC', logger });
     await digests.handle({ kind: 'digest', action: 'weekly' }, slackChannel, now);
     await digests.handle({ kind: 'digest', action: 'off' }, { ...teamsChat, channelId: 'C1' }, now);
     expect(await store.findDigestSubscription('slack', 'C1')).toBeDefined();
@@ -106,18 +109,32 @@ describe('/meet digest', () => {
     [{ time: '25:00' }, '"25:00" is not a time of day'],
     [{ timeZone: 'Mars/Olympus' }, '"Mars/Olympus" is not a time zone'],
   ])('a bad %j is an error reply and saves nothing', async (extra, message) => {
-    const digests = createDigestCommands({ store, defaultTimeZone: 'UTC' });
+    const digests = createDigestSubscriptions({ store, defaultTimeZone: 'UTC', logger });
     const reply = await digests.handle({ kind: 'digest', action: 'weekly', ...extra }, slackChannel, now);
     expect(reply.kind).toBe('error');
     expect(reply.kind === 'error' && reply.message).toContain(message);
     expect(await store.listDigestSubscriptions()).toEqual([]);
   });
 
-  test('a store that fails gives a retryable error reply, not an exception', async () => {
-    const digests = createDigestCommands({ store, defaultTimeZone: 'UTC' });
-    await store.close();
-    const reply = await digests.handle({ kind: 'digest', action: 'weekly' }, slackChannel, now);
-    expect(reply).toMatchObject({ kind: 'error', retryable: true });
-    store = await openStore('sqlite::memory:');
-  });
+  test.each([
+    ['weekly', { kind: 'digest', action: 'weekly' }],
+    ['show', { kind: 'digest', action: 'show' }],
+    ['off', { kind: 'digest', action: 'off' }],
+  ] as const)(
+    'a store that fails (%s): the same words and reference id as any failure, and one log line with it',
+    async (_name, command) => {
+      const digests = createDigestSubscriptions({ store, defaultTimeZone: 'UTC', logger });
+      await store.close();
+      const reply = await digests.handle(command, slackChannel, now);
+      expect(reply).toMatchObject({
+        kind: 'error',
+        retryable: true,
+        message: 'meetbot could not read or save its data.',
+      });
+      const referenceId = reply.kind === 'error' ? reply.referenceId : undefined;
+      expect(referenceId).toMatch(/^[a-z0-9]{8}$/);
+      expect(lines.filter((l) => l.referenceId === referenceId && l.level === 50)).toHaveLength(1);
+      store = await openStore('sqlite::memory:');
+    },
+  );
 });

@@ -1,13 +1,37 @@
 import type { DigestCommand, Weekday } from '../core/command';
 import type { Reply } from '../core/reply-model';
-import type { DigestSubscription, Store } from '../store/store';
-import type { DigestCommands, DigestTarget } from './digest-commands';
-import { formatInstant, isValidTimeZone, nextDueAfter, parseTime, weekdayLabel, weekdayNames } from './schedule';
+import {
+  formatInstant,
+  isValidTimeZone,
+  nextDueAfter,
+  parseTime,
+  weekdayLabel,
+  weekdayNames,
+} from '../digest/schedule';
+import type { Logger } from '../logger';
+import type { DigestPlatform, DigestSubscription, Store } from '../store/store';
+import { reportFailure } from './report-failure';
 
 /**
- * `/meet digest`, `/meet digest weekly [DAY] [HH:MM] [tz:ZONE] [tenant:CODE]` and
- * `/meet digest off`, for Slack channels and Teams channels and chats alike.
+ * The digest subscription use case: `/meet digest`, `/meet digest weekly [DAY] [HH:MM] [tz:ZONE]
+ * [tenant:CODE]` and `/meet digest off`, for Slack channels and Teams channels and chats alike.
+ * The adapters call `handle`; the reply is a `notice` or an `error` they render like any other.
  */
+
+/** Where a `/meet digest …` command was typed. */
+export interface DigestTarget {
+  platform: DigestPlatform;
+  /** Slack team/enterprise id or Teams tenant id. */
+  workspaceId?: string;
+  /** Slack channel id or Teams conversation id. */
+  channelId: string;
+  /** Platform user id of the person who typed it. */
+  userId: string;
+}
+
+export interface DigestSubscriptions {
+  handle(command: DigestCommand, target: DigestTarget, now: Date): Promise<Reply>;
+}
 
 const usage = '/meet digest weekly [DAY] [HH:MM] [tz:ZONE] [tenant:CODE]  |  /meet digest off  |  /meet digest';
 
@@ -24,27 +48,29 @@ function isoWeekday(day: Weekday | undefined): number {
   return day ? weekdayNames.indexOf(day) + 1 : 1;
 }
 
+/** `HH:MM`, or undefined when `time` is not a time of day (parseTime says why; the reply says how). */
 function normalizeTime(time: string | undefined): string | undefined {
   if (time === undefined) return '09:00';
   try {
     const [h, m] = parseTime(time);
     return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-  } catch {
+  } catch (_notATime) {
     return undefined;
   }
 }
 
-function storeFailure(what: string): Reply {
-  return {
-    kind: 'error',
-    message: `Could not ${what}: the bot's database did not answer.`,
-    hint: 'Try again in a minute; if it keeps failing, ask an admin to check the bot.',
-    retryable: true,
-  };
-}
-
-export function createDigestCommands(deps: { store: Store; defaultTimeZone: string }): DigestCommands {
+export function createDigestSubscriptions(deps: {
+  store: Store;
+  defaultTimeZone: string;
+  logger: Logger;
+}): DigestSubscriptions {
   const { store } = deps;
+  // A store failure is logged once with a reference id, and the person gets the same words and id
+  // as for any other failure (describeFailure), whatever the platform.
+  const failed = (error: unknown, what: string, target: DigestTarget) =>
+    reportFailure(deps.logger, error, `digest: ${what}`, {
+      fields: { platform: target.platform, channelId: target.channelId },
+    });
   return {
     async handle(command: DigestCommand, target: DigestTarget, now: Date): Promise<Reply> {
       if (command.action === 'off') {
@@ -56,8 +82,8 @@ export function createDigestCommands(deps: { store: Store; defaultTimeZone: stri
               ? 'This channel is unsubscribed from the weekly Meet digest.'
               : 'This channel was not subscribed to the weekly Meet digest.',
           };
-        } catch {
-          return storeFailure('unsubscribe this channel');
+        } catch (error) {
+          return failed(error, 'unsubscribe', target);
         }
       }
 
@@ -65,8 +91,8 @@ export function createDigestCommands(deps: { store: Store; defaultTimeZone: stri
         let sub: DigestSubscription | undefined;
         try {
           sub = await store.findDigestSubscription(target.platform, target.channelId);
-        } catch {
-          return storeFailure('read the digest subscription');
+        } catch (error) {
+          return failed(error, 'read the subscription', target);
         }
         if (!sub) {
           return {
@@ -105,8 +131,8 @@ export function createDigestCommands(deps: { store: Store; defaultTimeZone: stri
           channelId: target.channelId,
           createdBy: target.userId,
         });
-      } catch {
-        return storeFailure('save the digest subscription');
+      } catch (error) {
+        return failed(error, 'save the subscription', target);
       }
       return {
         kind: 'notice',

@@ -1,21 +1,21 @@
-import { connectMeet } from './app';
-import { type CliIo, joinGrammar, processIo, takeFlag, takeOption } from './cli/args';
-import { runDigestCli } from './cli/digest-command';
-import { createMeetFromCli } from './cli/meet-command';
-import { failureLine, meetApiWhere, renderForTerminal } from './cli/render';
-import { printConfigs, printReport } from './cli/report-command';
-import { type Config, loadConfig, readEnvironment } from './config';
-import { type Clock, systemClock } from './core/clock';
-import { describeFailure } from './core/describe-failure';
-import { AppError } from './core/errors';
-import { parseCommand } from './core/parse-command';
-import { newReferenceId } from './core/reference-id';
-import { buildHelpReply, buildUserErrorReply } from './core/replies';
-import { helpEntries } from './core/usage-lines';
-import { createLogger, type Logger } from './logger';
-import { serve } from './main';
-import { isMeetApiError } from './meet/errors';
-import { startSandbox } from './sandbox/server';
+import { connectMeet } from '../app';
+import { type Config, loadConfig, readEnvironment } from '../config';
+import { type Clock, systemClock } from '../core/clock';
+import { describeFailure } from '../core/describe-failure';
+import { AppError } from '../core/errors';
+import { parseCommand } from '../core/parse-command';
+import { newReferenceId } from '../core/reference-id';
+import { buildHelpReply, buildUserErrorReply } from '../core/replies';
+import { helpEntries } from '../core/usage-lines';
+import { createLogger, type Logger } from '../logger';
+import { serve } from '../main';
+import { isMeetApiError } from '../meet/errors';
+import { startSandbox } from '../sandbox/server';
+import { type CliIo, joinGrammar, processIo, takeFlag, takeOption } from './args';
+import { runDigestCli } from './digest-command';
+import { createMeetFromCli } from './meet-command';
+import { failureLine, meetApiWhere, renderForTerminal } from './render';
+import { printConfigs, printReport } from './report-command';
 
 const usage = `meetbot: create Meets from Slack and Teams, and from here
 

@@ -1,0 +1,40 @@
+import type { Clock } from '../core/clock';
+import type { Command } from '../core/command';
+import { buildConfigsReply, buildHelpReply } from '../core/replies';
+import type { Reply } from '../core/reply-model';
+import { selectHelpEntries } from '../core/usage-lines';
+import type { MeetApi } from '../meet/meet-api';
+import type { DigestSubscriptions, DigestTarget } from './digest-subscriptions';
+import { fetchReport } from './fetch-report';
+
+/** Every command that answers with a reply (not a Meet, not a form): the same for Slack and Teams. */
+export type AnsweredCommand = Exclude<Command, { kind: 'create' | 'new' }>;
+
+export interface AnswerDeps {
+  meet: MeetApi;
+  clock: Clock;
+  defaultTimeZone: string;
+  /** Undefined until digests are set up: `/meet digest…` then says so plainly. */
+  digests?: DigestSubscriptions;
+}
+
+/** Reports, configurations, help and digest subscriptions. Operational failures are thrown (the adapter reports them). */
+export async function answerCommand(deps: AnswerDeps, command: AnsweredCommand, where: DigestTarget): Promise<Reply> {
+  switch (command.kind) {
+    case 'usage':
+    case 'feedback':
+      return (await fetchReport(deps.meet, command, { now: deps.clock(), timeZone: deps.defaultTimeZone })).reply;
+    case 'configs':
+      return buildConfigsReply(await deps.meet.listAddonConfigurations());
+    case 'help':
+      return buildHelpReply(selectHelpEntries(command.topic), where.platform);
+    case 'digest':
+      if (!deps.digests) {
+        return {
+          kind: 'notice',
+          text: 'Weekly digests are not set up on this meetbot yet, so this channel cannot subscribe. Ask your admin.',
+        };
+      }
+      return deps.digests.handle(command, where, deps.clock());
+  }
+}
