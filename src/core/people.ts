@@ -50,6 +50,8 @@ export interface RosterEntry {
 
 export interface MeetingPlan {
   template: Template;
+  /** Who asked for it; in the roster too, except in a quick Meet (which has none). */
+  creator: ResolvedPerson;
   request: CreateMeetingRequest;
   roster: RosterEntry[];
   guestAccess: 'none' | 'anyone' | 'passcode';

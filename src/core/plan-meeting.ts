@@ -117,7 +117,7 @@ export function planMeeting(input: PlanInput): Result<MeetingPlan> {
   if (config) request.addonConfigurationId = config.id;
   if (duration !== undefined) request.schedulingInfo = { duration };
 
-  const plan: MeetingPlan = { template, request, roster, guestAccess };
+  const plan: MeetingPlan = { template, request, roster, guestAccess, creator: input.typist };
   if (guestPasscode !== undefined) plan.guestPasscode = guestPasscode;
   if (config) plan.config = config;
   return { ok: true, value: plan };

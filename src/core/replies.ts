@@ -67,15 +67,21 @@ export function buildMeetCreatedReply(plan: MeetingPlan, meeting: Meeting): Repl
     title,
     joinUrl: meeting.joinUrl,
     template: plan.template,
+    createdBy: showPerson(plan.creator, false),
     participants: groupParticipants(plan.template, plan.roster),
     guestAccess: plan.guestAccess,
   };
   const duration = plan.request.schedulingInfo?.duration;
   if (duration !== undefined) shown.durationMinutes = duration;
-  if (plan.config) shown.configName = plan.config.name;
+  // "Interview · Interview" says nothing: a configuration named like the template is left out.
+  if (plan.config && plan.config.name.trim().toLowerCase() !== plan.template) shown.configName = plan.config.name;
   const passcodes = plan.roster
     .filter((e): e is RosterEntry & { passcode: string } => e.passcode !== undefined)
-    .map((e) => ({ person: showPerson(e.person, true), passcode: e.passcode }));
+    .map((e) => ({
+      person: showPerson(e.person, true),
+      label: labelRole(plan.template, e.role, e.isTypist),
+      passcode: e.passcode,
+    }));
   const hidden: Extract<Reply, { kind: 'meetCreated' }>['private'] = {
     code: meeting.code,
     joinUrl: meeting.joinUrl,

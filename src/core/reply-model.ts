@@ -21,10 +21,13 @@ export interface MeetCreatedPublic {
   title: string;
   joinUrl: string;
   template: Template;
+  /** Who created it (the organizer, or the host of a webcast). */
+  createdBy: ShownPerson;
   /** Groups in display order; empty groups are left out. */
   participants: Array<{ label: RoleLabel; role: Role; people: ShownPerson[] }>;
   guestAccess: 'none' | 'anyone' | 'passcode';
   durationMinutes?: number;
+  /** The addon configuration, when it says more than the template's name. */
   configName?: string;
 }
 
@@ -33,7 +36,9 @@ export interface MeetCreatedPrivate {
   code: string;
   joinUrl: string;
   title: string;
-  passcodes: Array<{ person: ShownPerson; passcode: string }>;
+  /** Meet emails each of these people their own passcode; the creator's copy is a spare. */
+  passcodes: Array<{ person: ShownPerson; label: RoleLabel; passcode: string }>;
+  /** Nobody gets this one by email: the creator shares it with the guests. */
   guestPasscode?: string;
 }
 

@@ -1,4 +1,6 @@
+import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
 import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, RoleLabel, ShownPerson } from '../core/reply-model';
+import { roleWords } from '../core/role-words';
 import {
   type Block,
   context,
@@ -19,16 +21,6 @@ import { renderConfigs, renderFeedback, renderHelp, renderUsage } from './report
 
 const templateNames = { quick: 'Quick Meet', interview: 'Interview', meeting: 'Meeting', webcast: 'Webcast' } as const;
 
-const plurals: Record<RoleLabel, string> = {
-  Organizer: 'Organizers',
-  Interviewer: 'Interviewers',
-  Candidate: 'Candidates',
-  Host: 'Hosts',
-  'Co-host': 'Co-hosts',
-  Participant: 'Participants',
-  Guest: 'Guests',
-};
-
 /** A workspace user as a mention, an outsider as their (escaped) email. */
 export function showPerson(person: ShownPerson): string {
   const mention = person.platform === 'slack' ? mentionUser(person.userId) : undefined;
@@ -44,44 +36,55 @@ const guestLines: Record<MeetCreatedPublic['guestAccess'], string> = {
 
 const privateMark = ':lock: *Only you can see this.*';
 
-/** The channel message: title, Join button, participants by role, template. Never a passcode or a code. */
+/** The channel message: title, what it is, who created it, Join, people by role, the link as text. Never a secret. */
 export function renderMeetCreatedPublic(meet: MeetCreatedPublic): SlackMessage {
   const title = meet.title || templateNames[meet.template];
   const facts: string[] = [templateNames[meet.template]];
   if (meet.durationMinutes) facts.push(`${meet.durationMinutes} min`);
-  if (meet.configName) facts.push(escapeMrkdwn(meet.configName));
+  if (meet.configName) facts.push(`Configuration: ${escapeMrkdwn(meet.configName)}`);
+  facts.push(`created by ${showPerson(meet.createdBy)}`);
   const groups = meet.participants.filter((g) => g.people.length > 0);
   const lines = groups.map((g) => {
-    const label = g.people.length === 1 ? g.label : plurals[g.label];
+    const label = roleWords(g.label, g.people.length);
     return `*${label}:* ${joinWithin(g.people.map(showPerson), slackLimits.sectionText - 200)}`;
   });
   const join = linkButton('Join', meet.joinUrl, 'join_meet');
   const blocks: Block[] = [header(title), context([facts.join('  ·  ')])];
   // The Join button sits beside the people, the first thing read after the title.
-  const people = linesSections(lines, slackLimits.messageBlocks - blocks.length - 1);
+  const people = linesSections(lines, slackLimits.messageBlocks - blocks.length - 2);
   if (people.length > 0 && join) (people[0] as { accessory?: unknown }).accessory = join;
   blocks.push(...(people.length > 0 ? people : [mrkdwnSection('Join the Meet:', join)]));
-  blocks.push(context([guestLines[meet.guestAccess]]));
+  // The link as text too: people copy it into calendars and emails.
+  blocks.push(context([`${linkText(meet.joinUrl)}  ·  ${guestLines[meet.guestAccess]}`]));
   return { text: fallbackText(`Meet: ${escapeMrkdwn(title)} ${meet.joinUrl}`), blocks };
 }
 
-/** Only for the creator: the Meet code and every passcode. */
+/** Only for the creator: the Meet code, and the passcodes grouped by role with who gets them how. */
 export function renderMeetCreatedPrivate(meet: MeetCreatedPrivate): SlackMessage {
   const blocks: Block[] = [
     context([`${privateMark} The Meet code and passcodes of your new Meet.`]),
     mrkdwnSection(
-      `*${escapeMrkdwn(shorten(meet.title || 'Meet', slackLimits.headerText))}*\nMeet code: ${codeSpan(meet.code)}`,
+      `*${escapeMrkdwn(shorten(meet.title || 'Meet', slackLimits.headerText))}*\nMeet code: ${codeSpan(meet.code)}  ·  ${linkText(meet.joinUrl)}`,
       linkButton('Join', meet.joinUrl, 'join_meet_private'),
     ),
   ];
-  const lines = meet.passcodes.map((p) => `${codeSpan(p.passcode)}  ${showPerson(p.person)}`);
-  if (meet.guestPasscode) lines.push(`${codeSpan(meet.guestPasscode)}  Guests (anyone who knows it)`);
-  if (lines.length > 0) {
-    blocks.push(mrkdwnSection('*Passcodes*: give each one only to its owner'));
-    blocks.push(...linesSections(lines, slackLimits.messageBlocks - blocks.length - 1));
+  if (meet.passcodes.length > 0) {
+    blocks.push(mrkdwnSection(`*Passcodes.* ${passcodeHandOut}`));
+    const lines = groupPasscodes(meet.passcodes).flatMap(({ label, entries }) => [
+      `*${label}*`,
+      ...entries.map((p) => `${codeSpan(p.passcode)}  ${showPerson(p.person)}`),
+    ]);
+    blocks.push(...linesSections(lines, slackLimits.messageBlocks - blocks.length - 2));
   }
-  blocks.push(context(['Meet also emails each participant their invitation.']));
+  if (meet.guestPasscode) {
+    blocks.push(mrkdwnSection(`*Guest passcode:* ${codeSpan(meet.guestPasscode)}\n${guestPasscodeHandOut}`));
+  }
   return { text: fallbackText(`Your Meet is ready. Code: ${codeSpan(meet.code)}`), blocks };
+}
+
+/** A URL as a link that shows itself, for copying. */
+function linkText(url: string): string {
+  return /^https?:\/\/[^\s<>|]+$/.test(url) ? `<${url}>` : escapeMrkdwn(url);
 }
 
 /** A failure or a mistake, privately: what happened, what to do, the usage line, a reference id. */
@@ -95,8 +98,9 @@ export function renderError(reply: Extract<Reply, { kind: 'error' }>): SlackMess
   return { text: fallbackText(escapeControl(reply.message)), blocks };
 }
 
+/** Our own words (never a user's), so mrkdwn: `/meet digest weekly` reads as code, not as backticks. */
 export function renderNotice(text: string): SlackMessage {
-  return { text: fallbackText(escapeControl(text)), blocks: [plainSection(text)] };
+  return { text: fallbackText(escapeControl(text)), blocks: [mrkdwnSection(escapeControl(text))] };
 }
 
 /** Every reply that goes to one person (ephemeral). `meetCreated` renders its private part here. */

@@ -1,5 +1,7 @@
 import type { Template } from '../core/command';
+import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
 import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, RoleLabel, ShownPerson } from '../core/reply-model';
+import { roleWords } from '../core/role-words';
 import { type AdaptiveCard, type CardElement, createCard, factSet, type MentionEntity, textBlock } from './card-types';
 import { escapeInline, escapeMarkdown, teamsCommand } from './escape';
 import {
@@ -60,57 +62,62 @@ const templateNames: Record<Template, string> = {
   webcast: 'Webcast',
 };
 
-const plurals: Record<RoleLabel, string> = {
-  Organizer: 'Organizers',
-  Interviewer: 'Interviewers',
-  Candidate: 'Candidates',
-  Host: 'Hosts',
-  'Co-host': 'Co-hosts',
-  Participant: 'Participants',
-  Guest: 'Guests',
-};
-
 const guestLines = {
   none: 'Only the people listed can join.',
   anyone: 'Anyone with the link can join as a guest.',
   passcode: 'Guests join with a passcode (sent privately to the creator).',
 } as const;
 
-/** The channel's card: title, Join button, participants by role (as mentions), template. */
+/** The channel's card: title, what it is, who created it, people by role (as mentions), the link, Join. */
 export function renderMeetCreatedCard(meet: MeetCreatedPublic): AdaptiveCard {
   const entities: MentionEntity[] = [];
   const details = [templateNames[meet.template]];
   if (meet.durationMinutes) details.push(`${meet.durationMinutes} min`);
-  if (meet.configName) details.push(escapeInline(meet.configName));
+  if (meet.configName) details.push(`Configuration: ${escapeInline(meet.configName)}`);
+  details.push(`created by ${showPerson(meet.createdBy, entities)}`);
   const body: CardElement[] = [
     textBlock(escapeInline(meet.title), { size: 'Large', weight: 'Bolder' }),
     textBlock(details.join(' · '), { isSubtle: true, spacing: 'None' }),
   ];
   const facts = meet.participants.map((group) => ({
-    title: group.people.length === 1 ? group.label : plurals[group.label],
+    title: roleWords(group.label, group.people.length),
     value: group.people.map((p) => showPerson(p, entities)).join(', '),
   }));
   if (facts.length > 0) body.push(factSet(facts));
-  body.push(textBlock(guestLines[meet.guestAccess], { isSubtle: true, size: 'Small' }));
+  // The link as text too: people copy it into calendars and emails.
+  body.push(textBlock(linkText(meet.joinUrl), { size: 'Small' }));
+  body.push(textBlock(guestLines[meet.guestAccess], { isSubtle: true, size: 'Small', spacing: 'None' }));
   const actions = [{ type: 'Action.OpenUrl', title: 'Join', url: meet.joinUrl, style: 'positive' }];
   return createCard(body, actions, entities);
 }
 
-/** Only for the person who created the Meet: the Meet code and the passcodes. */
+/** Only for the person who created the Meet: the Meet code, and the passcodes grouped by role. */
 export function renderMeetPrivateCard(meet: MeetCreatedPrivate): AdaptiveCard {
   const body: CardElement[] = [
     textBlock('🔒 Only you can see this', { size: 'Small', weight: 'Bolder', color: 'Accent' }),
     textBlock(escapeInline(meet.title), { size: 'Medium', weight: 'Bolder', spacing: 'Small' }),
     factSet([{ title: 'Meet code', value: escapeInline(meet.code) }]),
+    textBlock(linkText(meet.joinUrl), { size: 'Small', spacing: 'None' }),
   ];
-  const rows = meet.passcodes.map((p) => passcodeRow(personLabel(p.person), p.passcode));
-  if (meet.guestPasscode) rows.push(passcodeRow('Guests (anyone who knows it)', meet.guestPasscode));
-  if (rows.length > 0) {
-    body.push(textBlock('Passcodes: give each one only to its owner', { weight: 'Bolder', separator: true }));
-    body.push(...rows);
+  if (meet.passcodes.length > 0) {
+    body.push(textBlock('Passcodes', { weight: 'Bolder', separator: true }));
+    body.push(textBlock(passcodeHandOut, { size: 'Small', isSubtle: true, spacing: 'None' }));
+    for (const group of groupPasscodes(meet.passcodes)) {
+      body.push(textBlock(group.label, { weight: 'Bolder', size: 'Small', spacing: 'Small' }));
+      body.push(...group.entries.map((p) => passcodeRow(personLabel(p.person), p.passcode)));
+    }
   }
-  body.push(textBlock('Meet also emails each participant their invitation.', { size: 'Small', isSubtle: true }));
+  if (meet.guestPasscode) {
+    body.push(textBlock('Guest passcode', { weight: 'Bolder', separator: true }));
+    body.push(passcodeRow('Guests', meet.guestPasscode));
+    body.push(textBlock(guestPasscodeHandOut, { size: 'Small', isSubtle: true, spacing: 'None' }));
+  }
   return createCard(body, [{ type: 'Action.OpenUrl', title: 'Join', url: meet.joinUrl, style: 'positive' }]);
+}
+
+/** A URL as a Markdown link that shows itself, for copying. */
+function linkText(url: string): string {
+  return /^https?:\/\/[^\s()[\]<>]+$/.test(url) ? `[${url.replace(/[\\[\]]/g, '')}](${url})` : escapeInline(url);
 }
 
 /** The passcode first, in a fixed-width column, so a list of them lines up. */

@@ -42,6 +42,7 @@ describe('buildMeetCreatedReply', () => {
       title: 'Backend L2',
       joinUrl: 'https://meet.rs/abc123',
       template: 'interview',
+      createdBy: { displayName: 'utypist', platform: 'slack', userId: 'UTYPIST' },
       participants: [
         {
           label: 'Organizer',
@@ -77,11 +78,11 @@ describe('buildMeetCreatedReply', () => {
       title: 'Backend L2',
       guestPasscode: 'letmein',
     });
-    expect(priv.passcodes.map((p) => [p.person.email, p.passcode])).toEqual([
-      ['typist@acme.com', '10000001'],
-      ['ualice@acme.com', '10000002'],
-      ['cand@x.com', '10000003'],
-      ['obs@x.com', '10000004'],
+    expect(priv.passcodes.map((p) => [p.person.email, p.label, p.passcode])).toEqual([
+      ['typist@acme.com', 'Organizer', '10000001'],
+      ['ualice@acme.com', 'Interviewer', '10000002'],
+      ['cand@x.com', 'Candidate', '10000003'],
+      ['obs@x.com', 'Guest', '10000004'],
     ]);
   });
 
@@ -105,7 +106,7 @@ describe('buildMeetCreatedReply', () => {
     expect(created(plan).public.guestAccess).toBe('anyone');
   });
 
-  test('a quick Meet takes the title the API gave it and has no participants', () => {
+  test('a quick Meet takes the title the API gave it, has no participants, and names who created it', () => {
     const reply = created(planOf(createCommand({ template: 'quick' })), {
       code: 'q1',
       joinUrl: 'https://meet.rs/q1',
@@ -115,6 +116,7 @@ describe('buildMeetCreatedReply', () => {
       title: 'Quick meet 07/22 - 265',
       joinUrl: 'https://meet.rs/q1',
       template: 'quick',
+      createdBy: { displayName: 'utypist', platform: 'slack', userId: 'UTYPIST' },
       participants: [],
       guestAccess: 'anyone',
     });
@@ -126,6 +128,16 @@ describe('buildMeetCreatedReply', () => {
       addonConfigurations: [{ id: 'c-1', name: 'Pairing', isDefault: false, items: [] }],
     });
     expect(created(plan).public.configName).toBe('Pairing');
+  });
+
+  test('a config named like the template is left out ("Interview · Interview" says nothing)', () => {
+    const configs = [{ id: 'c-2', name: 'Interview', isDefault: false, items: [] }];
+    const plan = planOf(
+      createCommand({ template: 'interview', people: [emailRef('cand@x.com')], config: 'interview' }),
+      { addonConfigurations: configs },
+    );
+    expect(plan.request.addonConfigurationId).toBe('c-2');
+    expect(created(plan).public.configName).toBeUndefined();
   });
 });
 

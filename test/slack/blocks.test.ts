@@ -23,6 +23,7 @@ const huge: Extract<Reply, { kind: 'meetCreated' }> = {
     title: long(500, 'T'),
     joinUrl: 'https://meet.rs/abcdEFGH',
     template: 'webcast',
+    createdBy: person(0),
     participants: [
       { label: 'Host', role: 'PowerUser', people: [person(0)] },
       { label: 'Co-host', role: 'PowerUser', people: Array.from({ length: 200 }, (_, i) => person(i + 1)) },
@@ -36,7 +37,11 @@ const huge: Extract<Reply, { kind: 'meetCreated' }> = {
     code: 'abcdEFGH',
     joinUrl: 'https://meet.rs/abcdEFGH',
     title: long(500, 'T'),
-    passcodes: Array.from({ length: 500 }, (_, i) => ({ person: outsider(i), passcode: String(10_000_000 + i) })),
+    passcodes: Array.from({ length: 500 }, (_, i) => ({
+      person: outsider(i),
+      label: 'Guest' as const,
+      passcode: String(10_000_000 + i),
+    })),
     guestPasscode: '12345678',
   },
 };

@@ -18,6 +18,7 @@ const meetCreated: Extract<Reply, { kind: 'meetCreated' }> = {
     title: 'Backend L2',
     joinUrl: 'https://meet.rs/j/ABC123',
     template: 'interview',
+    createdBy: { displayName: 'Bob Jones', platform: 'teams', userId: '29:bob' },
     participants: [
       {
         label: 'Organizer',
@@ -35,7 +36,7 @@ const meetCreated: Extract<Reply, { kind: 'meetCreated' }> = {
     code: 'ABC123',
     joinUrl: 'https://meet.rs/j/ABC123',
     title: 'Backend L2',
-    passcodes: [{ person: candidate, passcode: '48213377' }],
+    passcodes: [{ person: candidate, label: 'Candidate', passcode: '48213377' }],
     guestPasscode: '99887766',
   },
 };
@@ -166,7 +167,8 @@ describe('Teams cards', () => {
       text: '<at>Alice Smith</at>',
       mentioned: { id: '29:alice', name: 'Alice Smith' },
     });
-    expect(text).toContain('Interview · 45 min · Coding interview');
+    expect(text).toContain('Interview · 45 min · Configuration: Coding interview · created by <at>Bob Jones</at>');
+    expect(text).toContain('[https://meet.rs/j/ABC123](https://meet.rs/j/ABC123)');
     expect(text).not.toContain('48213377');
     expect(text).not.toContain('99887766');
   });
