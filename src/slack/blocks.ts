@@ -1,5 +1,5 @@
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
-import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, RoleLabel, ShownPerson } from '../core/reply-model';
+import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from '../core/reply-model';
 import { roleWords } from '../core/role-words';
 import {
   type Block,

@@ -1,6 +1,6 @@
 import type { Template } from '../core/command';
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
-import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, RoleLabel, ShownPerson } from '../core/reply-model';
+import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from '../core/reply-model';
 import { roleWords } from '../core/role-words';
 import { type AdaptiveCard, type CardElement, createCard, factSet, type MentionEntity, textBlock } from './card-types';
 import { escapeInline, escapeMarkdown, teamsCommand } from './escape';
