@@ -164,7 +164,7 @@ function example(key: OptionKey): string {
     case 'desc':
       return 'desc:"Agenda: …"';
     case 'config':
-      return 'config:"Code editor"';
+      return 'config:Interview';
     case 'duration':
       return 'duration:45';
     case 'guests':

@@ -13,7 +13,7 @@ import type {
   ShownPerson,
   UsageSummary,
 } from './reply-model';
-import { helpEntries } from './usage-lines';
+import { helpEntries, usageLines } from './usage-lines';
 
 /** Addon identifiers of `GET /v1/addonConfigurations` → what people call them. */
 export const addonNames: Readonly<Record<string, string>> = {
@@ -117,7 +117,12 @@ export function buildConfigsReply(configs: AddonConfiguration[]): Reply {
     return summary;
   });
   summaries.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name));
-  return { kind: 'configs', configs: summaries };
+  const reply: Reply = { kind: 'configs', configs: summaries };
+  // An example that works as typed: a configuration this tenant has (the default needs no option).
+  const pick = summaries.find((c) => !c.isDefault && c.name.trim()) ?? summaries[0];
+  if (pick?.name.trim())
+    reply.example = `config:${/\s/.test(pick.name.trim()) ? `"${pick.name.trim()}"` : pick.name.trim()}`;
+  return reply;
 }
 
 const helpIntros: Record<Platform, string> = {
@@ -132,7 +137,17 @@ const helpIntros: Record<Platform, string> = {
  * how to call the bot where the reply is shown (Slack's `/meet` unless `platform` says otherwise).
  */
 export function buildHelpReply(entries: HelpEntry[] = helpEntries, platform: Platform = 'slack'): Reply {
-  return { kind: 'help', intro: helpIntros[platform], entries };
+  const shown = platform === 'teams' ? entries.map(inTeams) : entries;
+  return { kind: 'help', intro: helpIntros[platform], entries: shown };
+}
+
+/** Teams has no modal a bot command can open: `new` says where the form is (the message extension). */
+function inTeams(entry: HelpEntry): HelpEntry {
+  if (entry.usage !== usageLines.new) return entry;
+  return {
+    ...entry,
+    description: 'Where the Create-a-Meet form is: "Create a Meet" under the box where you type (the + or … button).',
+  };
 }
 
 /** A mistake in what someone typed or filled in: said back to them, privately. */

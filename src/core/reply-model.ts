@@ -95,7 +95,8 @@ export type Reply =
   | { kind: 'meetCreated'; public: MeetCreatedPublic; private: MeetCreatedPrivate }
   | { kind: 'usage'; range: RangeLabel; tenant?: string; summary: UsageSummary }
   | { kind: 'feedback'; range: RangeLabel; tenant?: string; summary: FeedbackSummary }
-  | { kind: 'configs'; configs: ConfigSummary[] }
+  /** `example`: `config:NAME` with a name from the list, to show how one is picked. */
+  | { kind: 'configs'; configs: ConfigSummary[]; example?: string }
   | { kind: 'help'; intro: string; entries: HelpEntry[] }
   /** A short status line: "Creating your Meet…", "This channel gets the weekly digest…". */
   | { kind: 'notice'; text: string }

@@ -74,7 +74,7 @@ const formEntries: ReadonlyArray<HelpEntry & { form: UsageForm }> = [
     usage: usageLines.interview,
     description:
       'You organize, mentioned colleagues interview, emails are candidates (at least one). Prefix a person with admin:, host:, candidate: or guest: to change their role.',
-    example: '/meet interview @alice bob@example.com "Backend interview" 45m config:"Code editor"',
+    example: '/meet interview @alice bob@example.com "Backend interview" 45m config:Interview',
   },
   {
     form: 'meeting',

@@ -113,7 +113,7 @@ export function renderReply(reply: Reply): SlackMessage {
     case 'feedback':
       return renderFeedback(reply);
     case 'configs':
-      return renderConfigs(reply.configs);
+      return renderConfigs(reply.configs, reply.example);
     case 'help':
       return renderHelp(reply.intro, reply.entries);
     case 'notice':

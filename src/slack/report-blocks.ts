@@ -86,7 +86,7 @@ export function renderFeedback(reply: FeedbackReply): SlackMessage {
   return { text: fallbackText(`Feedback ${escapeMrkdwn(rangeWords(reply.range).name)}: ${s.count} responses`), blocks };
 }
 
-export function renderConfigs(configs: ConfigSummary[]): SlackMessage {
+export function renderConfigs(configs: ConfigSummary[], example?: string): SlackMessage {
   const blocks: Block[] = [header('Addon configurations')];
   if (configs.length === 0) {
     blocks.push(plainSection("There are no addon configurations yet: Meets get Meet's default addons."));
@@ -98,7 +98,8 @@ export function renderConfigs(configs: ConfigSummary[]): SlackMessage {
       return `${name}${description}\n${addons}  ·  id ${codeSpan(c.id)}\n`;
     });
     blocks.push(...linesSections(lines, slackLimits.messageBlocks - blocks.length - 1));
-    blocks.push(context([`Use one with ${codeSpan('/meet config:NAME')}.`]));
+    if (example)
+      blocks.push(context([`Pick one when you create a Meet: ${codeSpan(`/meet meeting @alice ${example}`)}`]));
   }
   return { text: fallbackText(`${configs.length} addon configurations`), blocks };
 }

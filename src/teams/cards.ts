@@ -25,7 +25,7 @@ export function renderReplyCard(reply: Reply): AdaptiveCard {
     case 'feedback':
       return renderFeedbackCard(reply.range, reply.summary, reply.tenant);
     case 'configs':
-      return renderConfigsCard(reply.configs);
+      return renderConfigsCard(reply.configs, reply.example);
     case 'help':
       return renderHelpCard(reply.intro, reply.entries);
     case 'notice':

@@ -88,7 +88,7 @@ export function renderFeedbackCard(range: RangeLabel, s: FeedbackSummary, tenant
   return createCard(body);
 }
 
-export function renderConfigsCard(configs: ConfigSummary[]): AdaptiveCard {
+export function renderConfigsCard(configs: ConfigSummary[], example?: string): AdaptiveCard {
   const body: CardElement[] = [textBlock('Addon configurations', { size: 'Large', weight: 'Bolder' })];
   if (configs.length === 0) {
     body.push(textBlock("There are no addon configurations yet: Meets get Meet's default addons."));
@@ -102,8 +102,10 @@ export function renderConfigsCard(configs: ConfigSummary[]): AdaptiveCard {
     items.push(textBlock(`${addons} · id ${escapeInline(c.id)}`, { isSubtle: true, size: 'Small', spacing: 'None' }));
     body.push({ type: 'Container', separator: true, items });
   }
-  if (configs.length > 0) {
-    body.push(textBlock('Use one with config:NAME, e.g. @Meet interview config:Coding.', { isSubtle: true }));
+  if (example) {
+    body.push(
+      textBlock(`Pick one when you create a Meet: @Meet meeting @Alice ${escapeInline(example)}`, { isSubtle: true }),
+    );
   }
   return createCard(body);
 }

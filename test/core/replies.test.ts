@@ -182,6 +182,8 @@ test('buildConfigsReply names the addons and puts the default first', () => {
       },
       { id: 'b', name: 'Whiteboard only', isDefault: false, addons: ['whiteboard', 'newthing'] },
     ],
+    // How to pick one, with a name from this list (quoted: it has a space), not the default.
+    example: 'config:"Whiteboard only"',
   });
 });
 
@@ -197,7 +199,10 @@ test('buildHelpReply says how to call the bot where it is shown: /meet by defaul
   expect(slack.kind === 'help' && slack.intro).toContain('`/meet`');
   const teams = buildHelpReply(helpEntries, 'teams');
   if (teams.kind !== 'help') throw new Error('not help');
-  expect(teams.entries).toEqual(helpEntries);
+  // The same entries, except that `new` says where the form is: a bot command cannot open one in Teams.
+  const teamsNew = teams.entries.find((e) => e.usage === '/meet new');
+  expect(teamsNew?.description).toContain('under the box where you type');
+  expect(teams.entries.filter((e) => e !== teamsNew)).toEqual(helpEntries.filter((e) => e.usage !== '/meet new'));
   expect(teams.intro).toContain('`@Meet help`');
   expect(teams.intro).toMatch(/1:1 chat just type `help`/);
   expect(teams.intro).not.toContain('/meet');
