@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { SsoSettings } from '../../src/core/people';
+import { createDigestSubscriptions } from '../../src/flows/digest-subscriptions';
 import { createLogger } from '../../src/logger';
 import { createMeetClient } from '../../src/meet/client';
 import type { MeetApi } from '../../src/meet/meet-api';
@@ -28,6 +29,8 @@ export interface HarnessOptions {
   databaseUrl?: string;
   /** Stands between the app and the real store (tests of store failures). */
   wrapStore?: (store: Store) => Store;
+  /** Set up digest subscriptions (`/meet digest …`). */
+  digests?: boolean;
 }
 
 export interface SignedOptions {
@@ -113,6 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     defaultTimeZone: 'UTC',
     slowNoticeMs: options.slowNoticeMs,
     generatePasscode: passcodes.length > 0 ? () => passcodes.shift() ?? '99999999' : undefined,
+    digests: options.digests ? createDigestSubscriptions({ store, defaultTimeZone: 'UTC', logger }) : undefined,
   });
   const server: HttpServer = createHttpServer({ routes: app.routes, logger });
   const { url } = await server.listen(0, '127.0.0.1');
