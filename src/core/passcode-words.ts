@@ -1,5 +1,5 @@
 import type { MeetCreatedPrivate, RoleLabel } from './reply-model';
-import { roleOrder, roleWords } from './role-words';
+import { roleOrder, roleWords } from './words';
 
 /**
  * What the creator reads next to the passcodes, the same on every platform. Meet emails each

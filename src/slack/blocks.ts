@@ -1,6 +1,6 @@
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
 import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from '../core/reply-model';
-import { roleWords } from '../core/role-words';
+import { roleWords, templateName } from '../core/words';
 import {
   type Block,
   context,
@@ -19,8 +19,6 @@ import { renderConfigs, renderFeedback, renderHelp, renderUsage } from './report
 
 /** Block Kit renderings of the core's reply model. Every piece of user text is escaped here. */
 
-const templateNames = { quick: 'Quick Meet', interview: 'Interview', meeting: 'Meeting', webcast: 'Webcast' } as const;
-
 /** A workspace user as a mention, an outsider as their (escaped) email. */
 export function showPerson(person: ShownPerson): string {
   const mention = person.platform === 'slack' ? mentionUser(person.userId) : undefined;
@@ -38,8 +36,8 @@ const privateMark = ':lock: *Only you can see this.*';
 
 /** The channel message: title, what it is, who created it, Join, people by role, the link as text. Never a secret. */
 export function renderMeetCreatedPublic(meet: MeetCreatedPublic): SlackMessage {
-  const title = meet.title || templateNames[meet.template];
-  const facts: string[] = [templateNames[meet.template]];
+  const title = meet.title || templateName(meet.template);
+  const facts: string[] = [templateName(meet.template)];
   if (meet.durationMinutes) facts.push(`${meet.durationMinutes} min`);
   if (meet.configName) facts.push(`Configuration: ${escapeMrkdwn(meet.configName)}`);
   facts.push(`created by ${showPerson(meet.createdBy)}`);

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { peopleWords, templateName } from '../core/words';
 import type { AuditEntry } from '../store/store';
 import { type Block, context, header, linkButton, mrkdwnSection } from './block-kit';
 import { codeSpan, escapeMrkdwn } from './escape';
@@ -8,11 +9,12 @@ import { slackLimits } from './limits';
 
 export const homeRecentLimit = 20;
 
+/** The action of App Home's "Create a Meet" button: it opens the same form as `/meet new`. */
+export const homeCreateActionId = 'home_create_meet';
+
 const howTo = [
-  '*Create a Meet*',
   `• ${codeSpan('/meet')}: a quick Meet, anyone with the link joins`,
   `• ${codeSpan('/meet interview @alice jane@example.com "Backend interview"')}: you organize, Alice interviews, Jane is the candidate`,
-  `• ${codeSpan('/meet new')}, or the shortcut *Create a Meet*: a form`,
   `• ${codeSpan('/meet help')}: everything else (usage, feedback, configurations, digests)`,
 ].join('\n');
 
@@ -21,7 +23,23 @@ function when(date: Date, timeZone: string): string {
 }
 
 export function buildHomeView(meets: AuditEntry[], timeZone: string): types.HomeView {
-  const blocks: Block[] = [header('meetbot'), mrkdwnSection(howTo), { type: 'divider' }, header('Your recent Meets')];
+  const blocks: Block[] = [
+    header('meetbot'),
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: homeCreateActionId,
+          style: 'primary',
+          text: { type: 'plain_text', text: 'Create a Meet', emoji: true },
+        },
+      ],
+    },
+    mrkdwnSection(`Or type in any channel:\n${howTo}`),
+    { type: 'divider' },
+    header('Your recent Meets'),
+  ];
   if (meets.length === 0) {
     blocks.push(context(['No Meets yet. Type `/meet` in any channel to create one.']));
   }
@@ -31,7 +49,7 @@ export function buildHomeView(meets: AuditEntry[], timeZone: string): types.Home
     const channel = m.channelId && /^[CGD][A-Z0-9]+$/.test(m.channelId) ? ` in <#${m.channelId}>` : '';
     blocks.push(
       mrkdwnSection(
-        `*${escapeMrkdwn(m.title)}* · ${escapeMrkdwn(m.template)} · ${m.participants.length} people\n${when(m.createdAt, timeZone)}${channel} · ${codeSpan(m.meetCode)}`,
+        `*${escapeMrkdwn(m.title)}* · ${templateName(m.template)} · ${peopleWords(m.template, m.participants.length)}\n${when(m.createdAt, timeZone)}${channel} · ${codeSpan(m.meetCode)}`,
         linkButton('Join', m.joinUrl, `home_join_${m.meetCode}`),
       ),
     );

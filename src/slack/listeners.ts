@@ -3,7 +3,7 @@ import { reportFailure } from '../flows/report-failure';
 import { renderReply } from './blocks';
 import { handleSlashCommand } from './commands';
 import type { SlackContext } from './context';
-import { buildHomeView, homeRecentLimit } from './home';
+import { buildHomeView, homeCreateActionId, homeRecentLimit } from './home';
 import { answerUnauthorized, forgetInstallation } from './install-lifecycle';
 import { createMeetCallbackId, findEmails, findMentions } from './modal';
 import { handleCreateSubmission } from './modal-submit';
@@ -43,6 +43,13 @@ export function registerListeners(ctx: SlackContext, options: { oauth: boolean }
         prefill: { emails: findEmails(text), userIds: findMentions(text).filter((id) => id !== shortcut.user.id) },
       }),
     );
+  });
+
+  app.action(homeCreateActionId, async ({ ack, body, client }) => {
+    await ack();
+    const triggerId = (body as { trigger_id?: string }).trigger_id;
+    if (!triggerId) return;
+    await guarded(ctx, client, body.user.id, 'App Home button', () => openCreateModal(ctx, client, { triggerId }));
   });
 
   // Link buttons still send an action; unacknowledged, Slack shows the user a warning.

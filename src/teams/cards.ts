@@ -1,7 +1,6 @@
-import type { Template } from '../core/command';
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
 import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from '../core/reply-model';
-import { roleWords } from '../core/role-words';
+import { roleWords, templateName } from '../core/words';
 import { type AdaptiveCard, type CardElement, createCard, factSet, type MentionEntity, textBlock } from './card-types';
 import { escapeInline, escapeMarkdown, teamsCommand } from './escape';
 import {
@@ -55,13 +54,6 @@ export function summarizeReply(reply: Reply): string {
   }
 }
 
-const templateNames: Record<Template, string> = {
-  quick: 'Quick Meet',
-  interview: 'Interview',
-  meeting: 'Meeting',
-  webcast: 'Webcast',
-};
-
 const guestLines = {
   none: 'Only the people listed can join.',
   anyone: 'Anyone with the link can join as a guest.',
@@ -71,7 +63,7 @@ const guestLines = {
 /** The channel's card: title, what it is, who created it, people by role (as mentions), the link, Join. */
 export function renderMeetCreatedCard(meet: MeetCreatedPublic): AdaptiveCard {
   const entities: MentionEntity[] = [];
-  const details = [templateNames[meet.template]];
+  const details = [templateName(meet.template)];
   if (meet.durationMinutes) details.push(`${meet.durationMinutes} min`);
   if (meet.configName) details.push(`Configuration: ${escapeInline(meet.configName)}`);
   details.push(`created by ${showPerson(meet.createdBy, entities)}`);

@@ -210,5 +210,40 @@ describe('Slack Create-a-Meet modal, shortcuts and App Home', () => {
     const recent = await h.store.listMeetsByUser({ platform: 'slack', userId: 'UREC', limit: 1 });
     expect(JSON.stringify(view)).toContain('Design review');
     expect(JSON.stringify(view)).toContain(recent[0].joinUrl);
+    expect(JSON.stringify(view)).toContain('Design review* · Meeting · 3 people');
+  });
+
+  it('App Home has a Create a Meet button that opens the form; a quick Meet reads "anyone with the link"', async () => {
+    const sent = await h.slash('"Coffee"');
+    await h.slack.waitFor(() =>
+      h.slack.responses.find((r) => r.id === sent.responseId && r.body.response_type === 'in_channel'),
+    );
+    await eventually(async () => {
+      const [last] = await h.store.listMeetsByUser({ platform: 'slack', userId: 'UREC', limit: 1 });
+      return last?.title === 'Coffee';
+    }, 'the audit row of the quick Meet');
+    const before = h.slack.callsTo('views.publish').length;
+    await h.event({ type: 'app_home_opened', user: 'UREC', channel: 'D0HOME', tab: 'home', event_ts: '1.3' });
+    const published = await h.slack.waitFor(() => h.slack.callsTo('views.publish')[before]);
+    const home = JSON.stringify(published.args.view);
+    expect(home).toContain('Coffee* · Quick Meet · anyone with the link');
+    expect(home).toContain('"action_id":"home_create_meet"');
+
+    const clicked = await h.interact({
+      type: 'block_actions',
+      trigger_id: 'trigger.home',
+      user: { id: 'UREC', username: 'rita', team_id: 'T0001' },
+      team: { id: 'T0001', domain: 'acme' },
+      api_app_id: 'A0001',
+      token: 'legacy',
+      container: { type: 'view', view_id: 'VHOME' },
+      view: { id: 'VHOME', type: 'home' },
+      actions: [{ type: 'button', action_id: 'home_create_meet', block_id: 'b1', action_ts: '1' }],
+    });
+    expect(clicked.status).toBe(200);
+    const opened = await h.slack.waitFor(() =>
+      h.slack.callsTo('views.open').find((c) => c.args.trigger_id === 'trigger.home'),
+    );
+    expect((opened.args.view as View).callback_id).toBe('create_meet');
   });
 });
