@@ -20,14 +20,15 @@ import { printConfigs, printReport } from './report-command';
 const usage = `meetbot: create Meets from Slack and Teams, and from here
 
   meetbot serve                      the bot (same as npm start)
-  meetbot sandbox [--port N]         the Meet API sandbox alone
+  meetbot sandbox [--port N] [--host H]
+                                     the Meet API sandbox alone
   meetbot meet <grammar> [--as EMAIL] [--json]
                                      create a Meet (same grammar as /meet; people are emails)
   meetbot usage [RANGE | --from DAY --to DAY] [tenant:X] [--json]
   meetbot feedback [RANGE | --from DAY --to DAY] [tenant:X] [--json]
   meetbot configs [--json]           addon configurations
   meetbot digest run [--at ISO] [--json]
-  meetbot digest preview --channel ID
+  meetbot digest preview --channel ID | --tenant CODE [--tz ZONE]
 
 RANGE: this week, last week (default), this month, last month, 7d, 30d, YYYY-MM-DD..YYYY-MM-DD
 Examples:

@@ -99,6 +99,23 @@ describe('meetbot digest run / preview, as an operator runs them from cron', () 
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringContaining('CNOPE has no digest subscription')]);
   });
 
+  test('preview --tenant shows a tenant’s digest before anyone subscribes, and sends nothing', async () => {
+    const sent = slack.callsTo('chat.postMessage').length;
+    const run = await meetbot(['digest', 'preview', '--tenant', 'ACMEDE', '--tz', 'Europe/Berlin', '--at', at], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Preview for tenant ACMEDE, Europe/Berlin (not sent)');
+    expect(run.stdout).toContain('Weekly Meet digest');
+    expect(sandbox.requests.at(-1)?.path).toMatch(/^\/v1\/(usage|feedbacks)\/ACMEDE$/);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(sent);
+  });
+
+  test('preview needs exactly one of --channel and --tenant', async () => {
+    const run = await meetbot(['digest', 'preview', '--at', at], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--tenant CODE');
+  });
+
   test('a bad --at is refused with an example', async () => {
     const run = await meetbot(['digest', 'run', '--at', 'monday'], env);
     expect(run.code).toBe(2);
