@@ -15,6 +15,7 @@ import {
 } from 'date-fns';
 import type { RangeSpec } from './command';
 import type { Result } from './errors';
+import { formatDayRange } from './formats';
 import type { RangeLabel } from './reply-model';
 
 export interface ResolvedRange {
@@ -126,7 +127,7 @@ export interface RangeWords {
 
 /** `2026-11-01 to 2026-11-15`, or the one day. */
 export function formatDays(range: RangeLabel): string {
-  return range.startDay === range.endDay ? range.startDay : `${range.startDay} to ${range.endDay}`;
+  return formatDayRange(range.startDay, range.endDay);
 }
 
 /**
@@ -136,6 +137,8 @@ export function formatDays(range: RangeLabel): string {
 export function rangeWords(range: RangeLabel): RangeWords {
   const days = formatDays(range);
   const { label, timeZone } = range;
-  if (label === `${range.startDay}..${range.endDay}` || label === days) return { name: days, timeZone };
+  if (label === `${range.startDay}..${range.endDay}` || label === range.startDay || label === days) {
+    return { name: days, timeZone };
+  }
   return { name: label, days, timeZone };
 }

@@ -1,5 +1,8 @@
+import { formatDay, formatDuration, formatNumber, stars } from './formats';
+import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from './passcode-words';
 import { rangeWords } from './ranges';
 import type { ConfigSummary, MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from './reply-model';
+import { templateName } from './words';
 
 /**
  * The plain-text renderer of the CLI. Text from users and from the API is stripped of control
@@ -37,9 +40,9 @@ const guestWords: Record<MeetCreatedPublic['guestAccess'], string> = {
 function renderMeetCreated(pub: MeetCreatedPublic, priv: MeetCreatedPrivate): string {
   const rows: string[][] = [
     ['Join', pub.joinUrl],
-    ['Template', pub.template],
+    ['Template', templateName(pub.template)],
   ];
-  if (pub.durationMinutes !== undefined) rows.push(['Duration', `${pub.durationMinutes} min`]);
+  if (pub.durationMinutes !== undefined) rows.push(['Duration', formatDuration(pub.durationMinutes)]);
   if (pub.configName) rows.push(['Config', clean(pub.configName)]);
   rows.push(['Guests', guestWords[pub.guestAccess]]);
   for (const group of pub.participants) rows.push([group.label, group.people.map(personText).join(', ')]);
@@ -47,14 +50,21 @@ function renderMeetCreated(pub: MeetCreatedPublic, priv: MeetCreatedPrivate): st
     ['Code', priv.code],
     ['Join', priv.joinUrl],
   ];
-  for (const { person, passcode } of priv.passcodes) privateRows.push([`Passcode of ${personText(person)}`, passcode]);
+  for (const group of groupPasscodes(priv.passcodes)) {
+    for (const { person, passcode } of group.entries) privateRows.push([`Passcode of ${personText(person)}`, passcode]);
+  }
   if (priv.guestPasscode !== undefined) privateRows.push(['Guest passcode', clean(priv.guestPasscode)]);
+  const notes = [
+    ...(priv.passcodes.length > 0 ? [passcodeHandOut] : []),
+    ...(priv.guestPasscode !== undefined ? [`Guest passcode: ${guestPasscodeHandOut}`] : []),
+  ];
   return [
     `Meet created: ${clean(pub.title)}`,
     ...formatTable(rows.map(([k, v]) => [`${k}:`, v])),
     '',
     '--- Only for you (do not share in a channel) ---',
     ...formatTable(privateRows.map(([k, v]) => [`${k}:`, v])),
+    ...notes,
   ].join('\n');
 }
 
@@ -76,15 +86,17 @@ function renderUsage(reply: Extract<Reply, { kind: 'usage' }>): string {
   lines.push(
     ...formatTable([
       ['Meets', String(s.meetCount)],
-      ['Minutes', `${s.totalMinutes} total, ${s.billableMinutes} billable`],
+      ['Time', `${formatDuration(s.totalMinutes)} total, ${formatDuration(s.billableMinutes)} billable`],
       ['Free / covered / charged', `${s.freeCount} / ${s.coveredCount} / ${s.chargedCount}`],
       ['Average participants', String(s.averageParticipants)],
-      ...(s.busiestDay ? [['Busiest day', `${s.busiestDay.date} (${plural(s.busiestDay.meetCount, 'Meet')})`]] : []),
+      ...(s.busiestDay
+        ? [['Busiest day', `${formatDay(s.busiestDay.date)} (${plural(s.busiestDay.meetCount, 'Meet')})`]]
+        : []),
     ]),
   );
   if (s.longest.length > 0) {
     lines.push('', 'Longest Meets');
-    const rows = s.longest.map((m) => [m.code, m.date, `${m.minutes} min`, clean(m.title)]);
+    const rows = s.longest.map((m) => [m.code, formatDay(m.date), formatDuration(m.minutes), clean(m.title)]);
     lines.push(...formatTable([['Code', 'Day', 'Length', 'Title'], ...rows]));
   }
   return lines.join('\n');
@@ -97,18 +109,18 @@ function renderFeedback(reply: Extract<Reply, { kind: 'feedback' }>): string {
   lines.push(
     ...formatTable([
       ['Responses', String(s.count)],
-      ['Average rating', String(s.averageRating)],
+      ['Average rating', s.averageRating === undefined ? '-' : `${formatNumber(s.averageRating)} of 5`],
     ]),
   );
   lines.push('', 'Ratings');
   lines.push(
     ...formatTable(
-      s.distribution.map((d) => [String(d.rating), String(d.count), '#'.repeat(Math.ceil((d.count / s.count) * 20))]),
+      s.distribution.map((d) => [stars(d.rating), String(d.count), '#'.repeat(Math.ceil((d.count / s.count) * 20))]),
     ),
   );
   if (s.lowest.length > 0) {
     lines.push('', 'Lowest rated');
-    lines.push(...formatTable(s.lowest.map((f) => [String(f.rating), f.date, clean(f.text)])));
+    lines.push(...formatTable(s.lowest.map((f) => [stars(f.rating), formatDay(f.date), clean(f.text)])));
   }
   return lines.join('\n');
 }

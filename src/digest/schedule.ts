@@ -106,11 +106,6 @@ export function dayIn(instant: Date, timeZone: string): string {
   return format(new TZDate(instant.getTime(), timeZone), 'yyyy-MM-dd');
 }
 
-/** e.g. `Mon 7 Dec 2026 09:00`, in `timeZone`. */
-export function formatInstant(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), 'EEE d MMM yyyy HH:mm');
-}
-
 /** e.g. `Monday`. */
 export function weekdayLabel(weekday: number): string {
   const name = weekdayNames[weekday - 1] ?? 'monday';

@@ -1,13 +1,7 @@
 import type { DigestCommand, Weekday } from '../core/command';
+import { formatInstant } from '../core/formats';
 import type { Reply } from '../core/reply-model';
-import {
-  formatInstant,
-  isValidTimeZone,
-  nextDueAfter,
-  parseTime,
-  weekdayLabel,
-  weekdayNames,
-} from '../digest/schedule';
+import { isValidTimeZone, nextDueAfter, parseTime, weekdayLabel, weekdayNames } from '../digest/schedule';
 import type { Logger } from '../logger';
 import type { DigestPlatform, DigestSubscription, Store } from '../store/store';
 import { reportFailure } from './report-failure';

@@ -1,3 +1,4 @@
+import { formatDuration } from '../core/formats';
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
 import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from '../core/reply-model';
 import { roleWords, templateName } from '../core/words';
@@ -38,7 +39,7 @@ const privateMark = ':lock: *Only you can see this.*';
 export function renderMeetCreatedPublic(meet: MeetCreatedPublic): SlackMessage {
   const title = meet.title || templateName(meet.template);
   const facts: string[] = [templateName(meet.template)];
-  if (meet.durationMinutes) facts.push(`${meet.durationMinutes} min`);
+  if (meet.durationMinutes) facts.push(formatDuration(meet.durationMinutes));
   if (meet.configName) facts.push(`Configuration: ${escapeMrkdwn(meet.configName)}`);
   facts.push(`created by ${showPerson(meet.createdBy)}`);
   const groups = meet.participants.filter((g) => g.people.length > 0);

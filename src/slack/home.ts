@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { formatInstant } from '../core/formats';
 import { peopleWords, templateName } from '../core/words';
 import type { AuditEntry } from '../store/store';
 import { type Block, context, header, linkButton, mrkdwnSection } from './block-kit';
@@ -17,10 +18,6 @@ const howTo = [
   `• ${codeSpan('/meet interview @alice jane@example.com "Backend interview"')}: you organize, Alice interviews, Jane is the candidate`,
   `• ${codeSpan('/meet help')}: everything else (usage, feedback, configurations, digests)`,
 ].join('\n');
-
-function when(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
-}
 
 export function buildHomeView(meets: AuditEntry[], timeZone: string): types.HomeView {
   const blocks: Block[] = [
@@ -49,7 +46,7 @@ export function buildHomeView(meets: AuditEntry[], timeZone: string): types.Home
     const channel = m.channelId && /^[CGD][A-Z0-9]+$/.test(m.channelId) ? ` in <#${m.channelId}>` : '';
     blocks.push(
       mrkdwnSection(
-        `*${escapeMrkdwn(m.title)}* · ${templateName(m.template)} · ${peopleWords(m.template, m.participants.length)}\n${when(m.createdAt, timeZone)}${channel} · ${codeSpan(m.meetCode)}`,
+        `*${escapeMrkdwn(m.title)}* · ${templateName(m.template)} · ${peopleWords(m.template, m.participants.length)}\n${formatInstant(m.createdAt, timeZone)}${channel} · ${codeSpan(m.meetCode)}`,
         linkButton('Join', m.joinUrl, `home_join_${m.meetCode}`),
       ),
     );

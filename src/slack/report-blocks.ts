@@ -1,3 +1,4 @@
+import { formatDay, formatDuration, formatNumber, stars } from '../core/formats';
 import { rangeWords } from '../core/ranges';
 import type { ConfigSummary, HelpEntry, Reply } from '../core/reply-model';
 import {
@@ -27,18 +28,6 @@ function rangeLine(reply: UsageReply | FeedbackReply): string {
   return parts.join('  ·  ');
 }
 
-/** `5,432` / `3.4`: thousands separated, at most one decimal. */
-export function formatNumber(n: number, decimals = 1): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: decimals });
-}
-
-/** `★★★★☆` for a 1–5 rating, the number itself otherwise. */
-export function stars(rating: number): string {
-  return Number.isInteger(rating) && rating >= 1 && rating <= 5
-    ? `${'★'.repeat(rating)}${'☆'.repeat(5 - rating)}`
-    : String(rating);
-}
-
 export function renderUsage(reply: UsageReply): SlackMessage {
   const s = reply.summary;
   const blocks: Block[] = [header(`Usage: ${rangeWords(reply.range).name}`), context([rangeLine(reply)])];
@@ -48,18 +37,18 @@ export function renderUsage(reply: UsageReply): SlackMessage {
     const fields = [
       `*Meets*\n${formatNumber(s.meetCount)}`,
       `*Average participants*\n${formatNumber(s.averageParticipants)}`,
-      `*Total minutes*\n${formatNumber(s.totalMinutes, 0)}`,
-      `*Billable minutes*\n${formatNumber(s.billableMinutes, 0)}`,
+      `*Total time*\n${formatDuration(s.totalMinutes)}`,
+      `*Billable time*\n${formatDuration(s.billableMinutes)}`,
       `*Free Meets*\n${formatNumber(s.freeCount)}`,
       `*Subscription*\n${formatNumber(s.coveredCount)} covered, ${formatNumber(s.chargedCount)} charged`,
     ];
     if (s.busiestDay)
-      fields.push(`*Busiest day*\n${s.busiestDay.date} (${formatNumber(s.busiestDay.meetCount)} Meets)`);
+      fields.push(`*Busiest day*\n${formatDay(s.busiestDay.date)} (${formatNumber(s.busiestDay.meetCount)} Meets)`);
     blocks.push(fieldsSection(fields));
     if (s.longest.length > 0) {
       const lines = s.longest.map(
         (m, i) =>
-          `${i + 1}. ${escapeMrkdwn(m.title || 'Untitled Meet')}  ·  ${formatNumber(m.minutes, 0)} min  ·  ${m.date}`,
+          `${i + 1}. ${escapeMrkdwn(m.title || 'Untitled Meet')}  ·  ${formatDuration(m.minutes)}  ·  ${formatDay(m.date)}`,
       );
       blocks.push(mrkdwnSection(`*Longest Meets*\n${lines.join('\n')}`));
     }
@@ -79,7 +68,7 @@ export function renderFeedback(reply: FeedbackReply): SlackMessage {
     const spread = s.distribution.map((d) => `${stars(d.rating)}  ${formatNumber(d.count)}`).join('\n');
     if (spread) blocks.push(mrkdwnSection(`*Ratings*\n${spread}`));
     if (s.lowest.length > 0) {
-      const lines = s.lowest.map((f) => `${stars(f.rating)}  ${f.date}\n“${escapeMrkdwn(f.text)}”`);
+      const lines = s.lowest.map((f) => `${stars(f.rating)}  ${formatDay(f.date)}\n“${escapeMrkdwn(f.text)}”`);
       blocks.push(mrkdwnSection(`*Lowest rated, with comments*\n${lines.join('\n')}`));
     }
   }

@@ -1,3 +1,4 @@
+import { formatDuration } from '../core/formats';
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
 import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from '../core/reply-model';
 import { roleWords, templateName } from '../core/words';
@@ -64,7 +65,7 @@ const guestLines = {
 export function renderMeetCreatedCard(meet: MeetCreatedPublic): AdaptiveCard {
   const entities: MentionEntity[] = [];
   const details = [templateName(meet.template)];
-  if (meet.durationMinutes) details.push(`${meet.durationMinutes} min`);
+  if (meet.durationMinutes) details.push(formatDuration(meet.durationMinutes));
   if (meet.configName) details.push(`Configuration: ${escapeInline(meet.configName)}`);
   details.push(`created by ${showPerson(meet.createdBy, entities)}`);
   const body: CardElement[] = [

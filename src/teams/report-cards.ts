@@ -1,21 +1,10 @@
+import { formatDay, formatDuration, formatNumber, stars } from '../core/formats';
 import { rangeWords } from '../core/ranges';
 import type { ConfigSummary, FeedbackSummary, HelpEntry, RangeLabel, Reply, UsageSummary } from '../core/reply-model';
 import { type AdaptiveCard, type CardElement, createCard, factSet, textBlock } from './card-types';
 import { escapeInline, escapeMarkdown, teamsCommand } from './escape';
 
 /** Usage, feedback, addon configurations, help and errors as Adaptive Cards (v1.5). */
-
-/** `5,432` / `3.4`: thousands separated, at most one decimal. */
-function formatNumber(n: number, decimals = 1): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: decimals });
-}
-
-/** `★★★★☆` for a 1–5 rating, the number itself otherwise. */
-function stars(rating: number): string {
-  return Number.isInteger(rating) && rating >= 1 && rating <= 5
-    ? `${'★'.repeat(rating)}${'☆'.repeat(5 - rating)}`
-    : String(rating);
-}
 
 /** Under the title, which names the range: the days (unless the name is them), zone and tenant. */
 function rangeLine(range: RangeLabel, tenant?: string): string {
@@ -37,8 +26,8 @@ export function renderUsageCard(range: RangeLabel, s: UsageSummary, tenant?: str
   const facts = [
     { title: 'Meets', value: formatNumber(s.meetCount) },
     { title: 'Average participants', value: formatNumber(s.averageParticipants) },
-    { title: 'Total minutes', value: formatNumber(s.totalMinutes, 0) },
-    { title: 'Billable minutes', value: formatNumber(s.billableMinutes, 0) },
+    { title: 'Total time', value: formatDuration(s.totalMinutes) },
+    { title: 'Billable time', value: formatDuration(s.billableMinutes) },
     { title: 'Free Meets', value: formatNumber(s.freeCount) },
     {
       title: 'Subscription',
@@ -46,13 +35,16 @@ export function renderUsageCard(range: RangeLabel, s: UsageSummary, tenant?: str
     },
   ];
   if (s.busiestDay) {
-    facts.push({ title: 'Busiest day', value: `${s.busiestDay.date} (${formatNumber(s.busiestDay.meetCount)} Meets)` });
+    facts.push({
+      title: 'Busiest day',
+      value: `${formatDay(s.busiestDay.date)} (${formatNumber(s.busiestDay.meetCount)} Meets)`,
+    });
   }
   body.push(factSet(facts));
   if (s.longest.length > 0) {
     body.push(textBlock('Longest Meets', { weight: 'Bolder', separator: true }));
     for (const [i, m] of s.longest.entries()) {
-      const line = `${i + 1}. ${escapeInline(m.title || 'Untitled Meet')} · ${formatNumber(m.minutes, 0)} min · ${m.date}`;
+      const line = `${i + 1}. ${escapeInline(m.title || 'Untitled Meet')} · ${formatDuration(m.minutes)} · ${formatDay(m.date)}`;
       body.push(textBlock(line, { spacing: 'None' }));
     }
   }
@@ -81,7 +73,7 @@ export function renderFeedbackCard(range: RangeLabel, s: FeedbackSummary, tenant
   if (s.lowest.length > 0) {
     body.push(textBlock('Lowest rated, with comments', { weight: 'Bolder', separator: true }));
     for (const f of s.lowest) {
-      body.push(textBlock(`${stars(f.rating)} ${f.date}`, { size: 'Small', isSubtle: true }));
+      body.push(textBlock(`${stars(f.rating)} ${formatDay(f.date)}`, { size: 'Small', isSubtle: true }));
       body.push(textBlock(`“${escapeInline(f.text)}”`, { spacing: 'None' }));
     }
   }

@@ -223,19 +223,19 @@ describe('rangeWords', () => {
   test('a preset is named as typed, with its days and zone', () => {
     expect(words({ kind: 'preset', preset: 'last week' })).toEqual({
       name: 'last week',
-      days: '2026-11-16 to 2026-11-22',
+      days: 'Mon 16 Nov – Sun 22 Nov 2026',
       timeZone: 'Europe/Berlin',
     });
   });
 
   test('days typed as days are named by them, and not repeated', () => {
     expect(words(days('2026-11-01', '2026-11-15'))).toEqual({
-      name: '2026-11-01 to 2026-11-15',
+      name: 'Sun 1 Nov – Sun 15 Nov 2026',
       timeZone: 'Europe/Berlin',
     });
   });
 
   test('one day is named once', () => {
-    expect(words(days('2026-11-03', '2026-11-03'))).toEqual({ name: '2026-11-03', timeZone: 'Europe/Berlin' });
+    expect(words(days('2026-11-03', '2026-11-03'))).toEqual({ name: 'Tue 3 Nov 2026', timeZone: 'Europe/Berlin' });
   });
 });

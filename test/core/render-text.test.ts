@@ -32,8 +32,8 @@ describe('renderReplyAsText', () => {
       [
         'Meet created: Backend [31m L2',
         '  Join:         https://meet.rs/abc123',
-        '  Template:     interview',
-        '  Duration:     45 min',
+        '  Template:     Interview',
+        '  Duration:     45m',
         '  Guests:       only the people named',
         '  Organizer:    utypist',
         '  Interviewer:  ualice',
@@ -45,6 +45,7 @@ describe('renderReplyAsText', () => {
         '  Passcode of utypist <typist@acme.com>:  10000001',
         '  Passcode of ualice <ualice@acme.com>:   10000002',
         '  Passcode of cand@x.com:                 10000003',
+        'Meet emails each of these people their own passcode with the invitation: you do not need to send them. Keep this copy for when an invitation goes astray.',
       ].join('\n'),
     );
     const [publicPart] = text.split('--- Only for you');
@@ -74,17 +75,17 @@ describe('renderReplyAsText', () => {
     );
     expect(text).toBe(
       [
-        'Usage, last week (2026-03-23 to 2026-03-29, Europe/Berlin), tenant ACME',
+        'Usage, last week (Mon 23 Mar – Sun 29 Mar 2026, Europe/Berlin), tenant ACME',
         '  Meets                     5',
-        '  Minutes                   166 total, 161 billable',
+        '  Time                      2h 46m total, 2h 41m billable',
         '  Free / covered / charged  1 / 2 / 2',
         '  Average participants      3',
-        '  Busiest day               2026-03-24 (3 Meets)',
+        '  Busiest day               Tue 24 Mar (3 Meets)',
         '',
         'Longest Meets',
         '  Code  Day         Length  Title',
-        '  c     2026-03-24  61 min  Planning',
-        '  dd    2026-03-25  45 min  ',
+        '  c     Tue 24 Mar  1h 01m  Planning',
+        '  dd    Wed 25 Mar  45m     ',
       ].join('\n'),
     );
   });
@@ -120,16 +121,16 @@ describe('renderReplyAsText', () => {
     );
     expect(text).toBe(
       [
-        'Feedback, last week (2026-03-23 to 2026-03-29, Europe/Berlin)',
+        'Feedback, last week (Mon 23 Mar – Sun 29 Mar 2026, Europe/Berlin)',
         '  Responses       4',
-        '  Average rating  3.5',
+        '  Average rating  3.5 of 5',
         '',
         'Ratings',
-        '  5  2  ##########',
-        '  2  2  ##########',
+        '  ★★★★★  2  ##########',
+        '  ★★☆☆☆  2  ##########',
         '',
         'Lowest rated',
-        '  2  2026-03-24  Audio dropped',
+        '  ★★☆☆☆  Tue 24 Mar  Audio dropped',
       ].join('\n'),
     );
   });
@@ -198,14 +199,14 @@ describe('renderReplyAsText', () => {
       };
     };
     expect(heading({ kind: 'days', start: '2026-11-01', end: '2026-11-15' }, 'UTC')).toEqual({
-      usage: 'Usage, 2026-11-01 to 2026-11-15 (UTC)',
-      feedback: 'Feedback, 2026-11-01 to 2026-11-15 (UTC), tenant ACME',
+      usage: 'Usage, Sun 1 Nov – Sun 15 Nov 2026 (UTC)',
+      feedback: 'Feedback, Sun 1 Nov – Sun 15 Nov 2026 (UTC), tenant ACME',
     });
     expect(heading({ kind: 'days', start: '2026-11-03', end: '2026-11-03' }, 'UTC').usage).toBe(
-      'Usage, 2026-11-03 (UTC)',
+      'Usage, Tue 3 Nov 2026 (UTC)',
     );
     expect(heading({ kind: 'preset', preset: 'last week' }, 'Europe/Berlin').usage).toBe(
-      'Usage, last week (2026-11-16 to 2026-11-22, Europe/Berlin)',
+      'Usage, last week (Mon 16 Nov – Sun 22 Nov 2026, Europe/Berlin)',
     );
   });
 });

@@ -207,12 +207,12 @@ describe('the range of usage and feedback', () => {
   test('days typed as days are shown once: in the header, not again under it', () => {
     const range = { label: '2026-11-01..2026-11-15', startDay: '2026-11-01', endDay: '2026-11-15', timeZone: 'UTC' };
     expect(headerAndContext({ kind: 'usage', range, tenant: 'acme', summary })).toEqual({
-      header: 'Usage: 2026-11-01 to 2026-11-15',
+      header: 'Usage: Sun 1 Nov – Sun 15 Nov 2026',
       context: 'UTC  ·  tenant acme',
-      text: 'Usage 2026-11-01 to 2026-11-15: 0 Meets',
+      text: 'Usage Sun 1 Nov – Sun 15 Nov 2026: 0 Meets',
     });
     const feedback = headerAndContext({ kind: 'feedback', range, summary: { count: 0, distribution: [], lowest: [] } });
-    expect(feedback.header).toBe('Feedback: 2026-11-01 to 2026-11-15');
+    expect(feedback.header).toBe('Feedback: Sun 1 Nov – Sun 15 Nov 2026');
     expect(feedback.context).toBe('UTC');
   });
 
@@ -220,7 +220,7 @@ describe('the range of usage and feedback', () => {
     const range = { label: 'last week', startDay: '2026-11-16', endDay: '2026-11-22', timeZone: 'Europe/Berlin' };
     expect(headerAndContext({ kind: 'usage', range, summary })).toMatchObject({
       header: 'Usage: last week',
-      context: '2026-11-16 to 2026-11-22  ·  Europe/Berlin',
+      context: 'Mon 16 Nov – Sun 22 Nov 2026  ·  Europe/Berlin',
     });
   });
 });

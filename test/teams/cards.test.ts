@@ -167,7 +167,7 @@ describe('Teams cards', () => {
       text: '<at>Alice Smith</at>',
       mentioned: { id: '29:alice', name: 'Alice Smith' },
     });
-    expect(text).toContain('Interview · 45 min · Configuration: Coding interview · created by <at>Bob Jones</at>');
+    expect(text).toContain('Interview · 45m · Configuration: Coding interview · created by <at>Bob Jones</at>');
     expect(text).toContain('[https://meet.rs/j/ABC123](https://meet.rs/j/ABC123)');
     expect(text).not.toContain('48213377');
     expect(text).not.toContain('99887766');
@@ -235,11 +235,11 @@ describe('the range of usage and feedback cards', () => {
 
   test('days typed as days are shown once: in the title, not again under it', () => {
     expect(titleAndLine({ ...replies.usage, range: days } as Reply)).toEqual([
-      'Usage: 2026-11-01 to 2026-11-15',
+      'Usage: Sun 1 Nov – Sun 15 Nov 2026',
       'UTC · tenant acme',
     ]);
     expect(titleAndLine({ ...replies.feedback, range: days } as Reply)).toEqual([
-      'Feedback: 2026-11-01 to 2026-11-15',
+      'Feedback: Sun 1 Nov – Sun 15 Nov 2026',
       'UTC',
     ]);
   });
@@ -247,7 +247,7 @@ describe('the range of usage and feedback cards', () => {
   test('a preset is named in the title, its days under it', () => {
     expect(titleAndLine(replies.usage)).toEqual([
       'Usage: last week',
-      '2026-03-02 to 2026-03-08 · Europe/Berlin · tenant acme',
+      'Mon 2 Mar – Sun 8 Mar 2026 · Europe/Berlin · tenant acme',
     ]);
   });
 });
