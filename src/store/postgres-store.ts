@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import { loadMigrations } from './load-migrations';
 import { migratePostgres } from './migrate-postgres';
 import { postgresSql as sql } from './postgres-queries';
+import { createPostgresWatchStore } from './postgres-watch-store';
 import {
   type Codec,
   conversationParams,
@@ -66,6 +67,7 @@ function createPostgresStore(pool: Pool, clock: Clock): Store {
     (await pool.query(text, values)).rowCount ?? 0;
 
   return {
+    ...createPostgresWatchStore(pool, clock, codec),
     saveSlackInstallation: (record) =>
       guardStore('saveSlackInstallation', async () => {
         await pool.query(sql.saveInstall, slackInstallParams(record, clock(), codec));

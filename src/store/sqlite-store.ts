@@ -19,6 +19,7 @@ import {
   toTeamsConversation,
 } from './row-mappers';
 import { prepareSqliteQueries } from './sqlite-queries';
+import { createSqliteWatchStore } from './sqlite-watch-store';
 import type { Store } from './store';
 import { guardStore, slackInstallKey, unclaimedRunError } from './store-records';
 
@@ -61,6 +62,7 @@ function createSqliteStore(db: Database.Database, clock: Clock): Store {
   const q = prepareSqliteQueries(db);
 
   return {
+    ...createSqliteWatchStore(db, clock, codec),
     saveSlackInstallation: (record) =>
       guardStore('saveSlackInstallation', () => {
         q.saveInstall.run(slackInstallParams(record, clock(), codec));

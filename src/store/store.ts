@@ -1,4 +1,5 @@
 import type { Role } from '../meet/schemas';
+import type { WatchStore } from './watch-records';
 
 /**
  * All durable state of meetbot. Two implementations (sqlite-store.ts, postgres-store.ts) pass the
@@ -87,7 +88,7 @@ export interface DigestRun {
   error?: string;
 }
 
-export interface Store {
+export interface Store extends WatchStore {
   // Slack installations (Bolt's InstallationStore is built on these in slack/).
   saveSlackInstallation(record: SlackInstallationRecord): Promise<void>;
   /** By enterprise id for org-wide installs, else by team id. */

@@ -1,5 +1,6 @@
 import { AppError } from '../../src/core/errors';
 import type { AuditEntry, Store } from '../../src/store/store';
+import { describeWatchContract } from './watch-contract';
 
 /** A fresh, empty database per test; `open` may be called more than once on it. */
 export interface StoreHarness {
@@ -276,6 +277,8 @@ export function describeStoreContract(label: string, createHarness: () => Promis
         await expect(finishing).rejects.toMatchObject({ code: 'not_found' });
       });
     });
+
+    describeWatchContract({ store: () => store, now: () => now, advance });
 
     describe('readiness', () => {
       it('answers ping while open and fails it with a store error once closed', async () => {
