@@ -1,5 +1,6 @@
 import type { Role } from '../meet/schemas';
 import type { Platform, Template } from './command';
+import type { MeetStatus } from './meet-status';
 
 /**
  * The platform-neutral replies. `replies.ts` builds them from API results; Slack renders them as
@@ -29,6 +30,8 @@ export interface MeetCreatedPublic {
   durationMinutes?: number;
   /** The addon configuration, when it says more than the template's name. */
   configName?: string;
+  /** Where it is in its life (the watcher changes the message as it goes); absent: just created. */
+  status?: MeetStatus;
 }
 
 /** Only ever shown to the person who created the Meet. */

@@ -10,6 +10,7 @@ import { isMeetApiError } from '../meet/errors';
 import type { MeetApi } from '../meet/meet-api';
 import type { AddonConfiguration, Meeting } from '../meet/schemas';
 import type { AuditEntry, Store } from '../store/store';
+import type { NewWatchedMeet } from '../store/watch-records';
 import type { InFlight } from './in-flight';
 import { type PersistOptions, persistAfterDelivery } from './persist-meet';
 import { type ErrorReply, reportFailure } from './report-failure';
@@ -38,12 +39,17 @@ export interface CreateMeetDeps {
   generatePasscode: () => string;
   inFlight: InFlight;
   persist?: Partial<PersistOptions>;
+  /** The watcher follows Meets created from chat (MEET_STATUS_POLL_SECONDS > 0): their message says so. */
+  watching?: boolean;
 }
 
 /** Where the two parts of a created Meet go. Each is tried whatever happens to the other. */
 export interface Delivery {
-  /** The channel's part: title, Join, people by role; never a secret. */
-  public(part: MeetCreatedPublic): Promise<void>;
+  /**
+   * The channel's part: title, Join, people by role; never a secret. Resolves to where the message
+   * is (platform JSON) when it can be changed in place later, so the watcher can show the Meet's life.
+   */
+  public(part: MeetCreatedPublic, meet: { code: string }): Promise<unknown>;
   /** The creator's part: the Meet code and the passcodes. */
   private(part: MeetCreatedPrivate): Promise<void>;
 }
@@ -131,7 +137,9 @@ export async function createMeet(deps: CreateMeetDeps, req: CreateMeetRequest): 
 
   // The Meet exists: delivering it comes first, whatever the store does afterwards.
   const reply = buildMeetCreatedReply(plan, meeting) as MeetCreatedReply;
-  await deliver(log, req.deliver, reply);
+  const watched = deps.watching === true && req.platform !== 'cli';
+  if (watched) reply.public.status = { state: 'created' };
+  const message = await deliver(log, req.deliver, reply, meeting.code);
   log.info({ meetCode: meeting.code, template: plan.template }, `Meet created from ${req.platform}`);
   if (store) {
     await persistAfterDelivery(
@@ -140,6 +148,7 @@ export async function createMeet(deps: CreateMeetDeps, req: CreateMeetRequest): 
         key,
         outcome: { code: meeting.code, joinUrl: meeting.joinUrl },
         audit: auditEntry(deps.clock, req, plan, meeting, typist),
+        ...(watched ? { watch: watchEntry(deps.clock, req, meeting, reply, message) } : {}),
       },
     );
   }
@@ -179,9 +188,15 @@ async function createWithNotice(deps: CreateMeetDeps, req: CreateMeetRequest, pl
   }
 }
 
-/** Both parts, side by side; a part that cannot be delivered is logged with a reference id. */
-async function deliver(log: Logger, delivery: Delivery, reply: MeetCreatedReply): Promise<void> {
-  const [shown, secret] = await Promise.allSettled([delivery.public(reply.public), delivery.private(reply.private)]);
+/**
+ * Both parts, side by side; a part that cannot be delivered is logged with a reference id. Resolves
+ * to where the public part was posted, when the platform said.
+ */
+async function deliver(log: Logger, delivery: Delivery, reply: MeetCreatedReply, code: string): Promise<unknown> {
+  const [shown, secret] = await Promise.allSettled([
+    delivery.public(reply.public, { code }),
+    delivery.private(reply.private),
+  ]);
   if (shown.status === 'rejected') {
     reportFailure(log, shown.reason, 'delivering the Meet (public part)', { fields: { meetCode: reply.private.code } });
   }
@@ -191,6 +206,31 @@ async function deliver(log: Logger, delivery: Delivery, reply: MeetCreatedReply)
       secrets: reply.private.passcodes.map((p) => p.passcode),
     });
   }
+  return shown.status === 'fulfilled' ? shown.value : undefined;
+}
+
+/** What the watcher needs to follow the Meet: its tenant, where it was announced, what it showed. */
+function watchEntry(
+  clock: Clock,
+  req: CreateMeetRequest,
+  meeting: Meeting,
+  reply: MeetCreatedReply,
+  message: unknown,
+): NewWatchedMeet {
+  const now = clock();
+  const tenant = typeof meeting.partitionKey === 'string' && meeting.partitionKey ? meeting.partitionKey : undefined;
+  return {
+    code: meeting.code,
+    ...(tenant ? { tenant } : {}),
+    platform: req.platform as NewWatchedMeet['platform'],
+    ...(req.creator.workspaceId ? { workspaceId: req.creator.workspaceId } : {}),
+    ...(req.creator.channelId ? { channelId: req.creator.channelId } : {}),
+    creatorId: req.creator.userId,
+    ...(message === undefined ? {} : { message }),
+    shown: reply.public,
+    createdAt: now,
+    watchFrom: now,
+  };
 }
 
 function secretsOf(plan: MeetingPlan): string[] {

@@ -1,9 +1,11 @@
 import type { Logger } from '../logger';
 import type { AuditEntry, Store } from '../store/store';
+import type { NewWatchedMeet } from '../store/watch-records';
 import type { InFlight } from './in-flight';
 
 /**
- * What the store keeps of a created Meet: the idempotency key's outcome and the audit row. Both come
+ * What the store keeps of a created Meet: the idempotency key's outcome, the audit row and (when
+ * the watcher is on) the watch. They come
  * after the Meet was delivered, and neither may turn into an error that hides it: a first attempt
  * right away, then retries in the background (tracked, so a shutdown waits for them), and a log
  * line if they still fail. The key stays claimed either way, so a redelivery never creates twice.
@@ -20,6 +22,8 @@ export interface MeetRecord {
   key?: string;
   outcome: { code: string; joinUrl: string };
   audit: AuditEntry;
+  /** Set when the watcher follows the Meet. */
+  watch?: NewWatchedMeet;
 }
 
 export async function persistAfterDelivery(
@@ -27,29 +31,23 @@ export async function persistAfterDelivery(
   record: MeetRecord,
 ): Promise<void> {
   const delays = deps.options?.retryDelaysMs ?? defaultPersistOptions.retryDelaysMs;
-  const pending = { complete: record.key !== undefined, audit: true };
+  // What is still to be recorded, by name (a step leaves once it succeeded).
+  const steps = new Map<string, () => Promise<void>>();
+  const { key, watch } = record;
+  if (key !== undefined) steps.set('key', () => deps.store.completeIdempotency(key, record.outcome));
+  steps.set('audit', () => deps.store.recordMeet(record.audit));
+  if (watch !== undefined) steps.set('watch', () => deps.store.watchMeet(watch));
 
+  /** Runs what is still to do; resolves to the last failure, or undefined when all is recorded. */
   const attempt = async (): Promise<unknown> => {
     let failure: unknown;
-    if (pending.complete && record.key) {
-      await deps.store.completeIdempotency(record.key, record.outcome).then(
-        () => {
-          pending.complete = false;
-        },
-        (error: unknown) => {
-          failure = error;
-        },
-      );
-    }
-    if (pending.audit) {
-      await deps.store.recordMeet(record.audit).then(
-        () => {
-          pending.audit = false;
-        },
-        (error: unknown) => {
-          failure = error;
-        },
-      );
+    for (const [name, step] of steps) {
+      try {
+        await step();
+        steps.delete(name);
+      } catch (error) {
+        failure = error;
+      }
     }
     return failure;
   };
@@ -72,7 +70,7 @@ export async function persistAfterDelivery(
       }
     }
     deps.logger.error(
-      { err: last, meetCode, missing: Object.keys(pending).filter((k) => pending[k as keyof typeof pending]) },
+      { err: last, meetCode, missing: [...steps.keys()] },
       'store: a delivered Meet could not be recorded (no audit row; its key expires by itself)',
     );
   })();

@@ -12,6 +12,7 @@ import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
 import { createCachedAuthorize } from './authorize';
 import { toBoltLogger } from './bolt-logger';
+import { createSlackCalls } from './calls';
 import type { SlackContext } from './context';
 import { toAppError } from './errors';
 import { createInstallationStore, findBotToken } from './installation-store';
@@ -37,6 +38,8 @@ export interface SlackDeps {
   slowNoticeMs?: number;
   /** Work after the ack; the composition root drains it at shutdown (default: the app's own). */
   inFlight?: InFlight;
+  /** The watcher follows created Meets (MEET_STATUS_POLL_SECONDS > 0). Default false. */
+  watching?: boolean;
 }
 
 export interface SlackApp {
@@ -117,6 +120,8 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
     generatePasscode: deps.generatePasscode ?? generatePasscode,
     slowNoticeMs: deps.slowNoticeMs ?? 1500,
     inFlight: deps.inFlight ?? createInFlight(logger),
+    calls: createSlackCalls(logger, deps.clock),
+    watching: deps.watching ?? false,
   };
   // Work tracked in an InFlight passed in is drained by its owner (the composition root).
   const ownsInFlight = deps.inFlight === undefined;

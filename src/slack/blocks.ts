@@ -1,6 +1,7 @@
 import { formatDuration } from '../core/formats';
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
 import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from '../core/reply-model';
+import { statusWords } from '../core/status-words';
 import { roleWords, templateName } from '../core/words';
 import {
   type Block,
@@ -14,6 +15,7 @@ import {
   plainSection,
   type SlackMessage,
 } from './block-kit';
+import { slackTime } from './dates';
 import { codeSpan, escapeControl, escapeMrkdwn, mentionUser } from './escape';
 import { shorten, slackLimits } from './limits';
 import { renderConfigs, renderFeedback, renderHelp, renderUsage } from './report-blocks';
@@ -35,9 +37,30 @@ const guestLines: Record<MeetCreatedPublic['guestAccess'], string> = {
 
 const privateMark = ':lock: *Only you can see this.*';
 
-/** The channel message: title, what it is, who created it, Join, people by role, the link as text. Never a secret. */
-export function renderMeetCreatedPublic(meet: MeetCreatedPublic): SlackMessage {
+/** How the channel message is drawn beyond the Meet itself. */
+export interface PublicRenderOptions {
+  /** The zone of the time's fallback text (clients that cannot show each reader's own zone). */
+  timeZone?: string;
+  /** A Slack Call registered for the Meet: shown as Slack shows its own calls. */
+  callId?: string;
+}
+
+const statusIcons = { created: ':hourglass_flowing_sand:', live: ':large_green_circle:', ended: ':white_circle:' };
+
+/** The status line: `Live · started 10:02 · 3 people`, the time in each reader's zone. */
+function statusLine(status: NonNullable<MeetCreatedPublic['status']>, timeZone: string): string {
+  const { label, detail } = statusWords(status);
+  const time = status.state === 'live' ? slackTime(status.startedAt, timeZone) : '';
+  return [`${statusIcons[status.state]} *${label}*`, ...detail.map((d) => d.replace('{time}', time))].join('  ·  ');
+}
+
+/**
+ * The channel message: title, what it is, who created it, Join, people by role, the link as text,
+ * and, once watched, where the Meet is in its life (an ended Meet has no Join). Never a secret.
+ */
+export function renderMeetCreatedPublic(meet: MeetCreatedPublic, options: PublicRenderOptions = {}): SlackMessage {
   const title = meet.title || templateName(meet.template);
+  const ended = meet.status?.state === 'ended';
   const facts: string[] = [templateName(meet.template)];
   if (meet.durationMinutes) facts.push(formatDuration(meet.durationMinutes));
   if (meet.configName) facts.push(`Configuration: ${escapeMrkdwn(meet.configName)}`);
@@ -47,15 +70,19 @@ export function renderMeetCreatedPublic(meet: MeetCreatedPublic): SlackMessage {
     const label = roleWords(g.label, g.people.length);
     return `*${label}:* ${joinWithin(g.people.map(showPerson), slackLimits.sectionText - 200)}`;
   });
-  const join = linkButton('Join', meet.joinUrl, 'join_meet');
+  const join = ended ? undefined : linkButton('Join', meet.joinUrl, 'join_meet');
   const blocks: Block[] = [header(title), context([facts.join('  ·  ')])];
+  if (meet.status) blocks.push(context([statusLine(meet.status, options.timeZone ?? 'UTC')]));
+  if (options.callId) blocks.push({ type: 'call', call_id: options.callId } as unknown as Block);
   // The Join button sits beside the people, the first thing read after the title.
   const people = linesSections(lines, slackLimits.messageBlocks - blocks.length - 2);
   if (people.length > 0 && join) (people[0] as { accessory?: unknown }).accessory = join;
-  blocks.push(...(people.length > 0 ? people : [mrkdwnSection('Join the Meet:', join)]));
+  if (people.length > 0) blocks.push(...people);
+  else if (join) blocks.push(mrkdwnSection('Join the Meet:', join));
   // The link as text too: people copy it into calendars and emails.
-  blocks.push(context([`${linkText(meet.joinUrl)}  ·  ${guestLines[meet.guestAccess]}`]));
-  return { text: fallbackText(`Meet: ${escapeMrkdwn(title)} ${meet.joinUrl}`), blocks };
+  if (!ended) blocks.push(context([`${linkText(meet.joinUrl)}  ·  ${guestLines[meet.guestAccess]}`]));
+  const state = meet.status ? ` (${statusWords(meet.status).label})` : '';
+  return { text: fallbackText(`Meet: ${escapeMrkdwn(title)}${state} ${meet.joinUrl}`), blocks };
 }
 
 /** Only for the creator: the Meet code, and the passcodes grouped by role with who gets them how. */

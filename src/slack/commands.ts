@@ -4,12 +4,13 @@ import { buildUserErrorReply } from '../core/replies';
 import type { Reply } from '../core/reply-model';
 import { answerCommand } from '../flows/answer-command';
 import { reportFailure } from '../flows/report-failure';
+import type { SlackMessage } from './block-kit';
 import { renderReply } from './blocks';
 import type { SlackContext } from './context';
 import { createMeetFromSlack } from './create-meet';
 import { installationWorkspaceId } from './installation-store';
 import { openCreateModal } from './open-modal';
-import { responseUrlReplier } from './response-url';
+import { postToResponseUrl } from './response-url';
 
 /** `/meet …`: acked at once by the caller; everything here happens after the ack. */
 
@@ -18,8 +19,9 @@ export async function handleSlashCommand(
   command: SlashCommand,
   client: webApi.WebClient,
 ): Promise<void> {
-  const replier = responseUrlReplier(command.response_url);
-  const privately = (reply: Reply) => replier.toTypist(renderReply(reply));
+  const ephemeral = (message: SlackMessage) =>
+    postToResponseUrl(command.response_url, { response_type: 'ephemeral', ...message });
+  const privately = (reply: Reply) => ephemeral(renderReply(reply));
   try {
     const parsed = parseCommand(command.text ?? '', { platform: 'slack' });
     if (!parsed.ok) {
@@ -35,7 +37,8 @@ export async function handleSlashCommand(
         channelId: command.channel_id,
         typistId: command.user_id,
         idempotencyKey: `slack:trigger:${command.trigger_id}`,
-        replier,
+        responseUrl: command.response_url,
+        privately: ephemeral,
       });
       return;
     }

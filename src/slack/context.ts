@@ -6,6 +6,7 @@ import type { InFlight } from '../flows/in-flight';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
+import type { SlackCalls } from './calls';
 import type { PeopleResolver } from './people';
 
 /** What every Slack listener needs, built once in app.ts. */
@@ -22,6 +23,10 @@ export interface SlackContext {
   generatePasscode: () => string;
   /** Work after the ack (creates, replies), drained before shutdown closes the store. */
   inFlight: InFlight;
+  /** Slack Calls for created Meets, where the app has calls:write. */
+  calls: SlackCalls;
+  /** The watcher follows created Meets: their message starts as "Not started yet". */
+  watching: boolean;
   /** Before this, a slow Meet API is silent; after it the typist sees "Creating your Meet…". */
   slowNoticeMs: number;
 }

@@ -5,23 +5,21 @@ import { buildUserErrorReply } from '../core/replies';
 import { type CreateMeetDeps, createMeet, type ResolvedPeople } from '../flows/create-meet';
 import type { SlackMessage } from './block-kit';
 import { renderMeetCreatedPrivate, renderMeetCreatedPublic, renderNotice, renderReply } from './blocks';
+import { postChannelMessage } from './channel-message';
 import type { SlackContext } from './context';
-
-/** Where the outcome goes: the channel (public part) and the creator alone (everything secret). */
-export interface Replier {
-  toChannel(message: SlackMessage): Promise<void>;
-  toTypist(message: SlackMessage): Promise<void>;
-}
 
 export interface SlackCreateRequest {
   command: CreateCommand;
   client: webApi.WebClient;
   teamId?: string;
   channelId?: string;
+  /** The slash command's or the modal's response_url: the channel message's way in where the bot cannot post. */
+  responseUrl?: string;
   typistId: string;
   /** `slack:trigger:<id>` or `slack:view:<id>`: one Meet per Slack interaction. */
   idempotencyKey: string;
-  replier: Replier;
+  /** To the creator alone (ephemeral): the secrets, mistakes, failures. */
+  privately(message: SlackMessage): Promise<void>;
   /** Known already (the modal resolves people to validate them inline). */
   resolved?: ResolvedPeople;
 }
@@ -35,12 +33,12 @@ export function createDepsOf(ctx: SlackContext): CreateMeetDeps {
     sso: ctx.sso,
     generatePasscode: ctx.generatePasscode,
     inFlight: ctx.inFlight,
+    watching: ctx.watching,
   };
 }
 
 /** The create use case with Slack's people lookup and Slack's two replies. Never throws. */
 export async function createMeetFromSlack(ctx: SlackContext, req: SlackCreateRequest): Promise<void> {
-  const { replier } = req;
   const outcome = await createMeet(createDepsOf(ctx), {
     platform: 'slack',
     command: req.command,
@@ -48,19 +46,29 @@ export async function createMeetFromSlack(ctx: SlackContext, req: SlackCreateReq
     creator: { userId: req.typistId, workspaceId: req.teamId, channelId: req.channelId },
     resolve: async () => (req.resolved ? { ok: true, value: req.resolved } : resolvePeople(ctx, req)),
     deliver: {
-      public: (part) => replier.toChannel(renderMeetCreatedPublic(part)),
-      private: (part) => replier.toTypist(renderMeetCreatedPrivate(part)),
+      public: async (part, meet) => {
+        const callId = await ctx.calls.register(req.client, req.teamId, {
+          code: meet.code,
+          joinUrl: part.joinUrl,
+          title: part.title,
+          createdBy: req.typistId,
+          at: ctx.clock(),
+        });
+        const message = renderMeetCreatedPublic(part, { timeZone: ctx.defaultTimeZone, callId });
+        const target = { workspaceId: req.teamId, channelId: req.channelId, responseUrl: req.responseUrl };
+        return postChannelMessage(req.client, { ...target, callId, now: ctx.clock() }, message);
+      },
+      private: (part) => req.privately(renderMeetCreatedPrivate(part)),
     },
     slow: {
       afterMs: ctx.slowNoticeMs,
-      notify: () =>
-        replier.toTypist(renderNotice('Creating your Meet… Meet is slow to answer; the result follows here.')),
+      notify: () => req.privately(renderNotice('Creating your Meet… Meet is slow to answer; the result follows here.')),
     },
   });
   if (outcome.kind !== 'invalid' && outcome.kind !== 'failed') return;
   const reply = outcome.kind === 'invalid' ? buildUserErrorReply(outcome.error) : outcome.reply;
-  await replier
-    .toTypist(renderReply(reply))
+  await req
+    .privately(renderReply(reply))
     .catch((error: unknown) => ctx.logger.error({ err: error }, 'could not tell the typist about the failure'));
 }
 

@@ -117,6 +117,10 @@ function checkBlock(problems: string[], where: string, block: Json): void {
       checkMax(problems, `${where}.hint`, textOf(block.hint), slackLimits.inputHint);
       checkElement(problems, `${where}.element`, block.element as Json);
       break;
+    case 'call':
+      // A Slack Call registered with calls.add (slack/calls.ts); Slack draws it from the id.
+      if (typeof block.call_id !== 'string' || block.call_id === '') problems.push(`${where}.call_id: missing`);
+      break;
     case 'divider':
       break;
     default:

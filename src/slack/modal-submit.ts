@@ -2,11 +2,12 @@ import type { SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/b
 import type { CreateCommand } from '../core/command';
 import { planMeeting } from '../core/plan-meeting';
 import type { ResolvedPeople } from '../flows/create-meet';
+import type { SlackMessage } from './block-kit';
 import type { SlackContext } from './context';
-import { createMeetFromSlack, type Replier, resolvePeople } from './create-meet';
+import { createMeetFromSlack, resolvePeople } from './create-meet';
 import { toAppError } from './errors';
 import { blockForField, readCreateModal } from './modal-form';
-import { responseUrlReplier } from './response-url';
+import { postToResponseUrl } from './response-url';
 
 /** How long the submission waits for people lookups before it closes the modal anyway (ack within 3 s). */
 const precheckBudgetMs = 1500;
@@ -43,9 +44,10 @@ export async function handleCreateSubmission(ctx: SlackContext, { ack, body, vie
     channelId: form.channelId,
     typistId,
     idempotencyKey: `slack:view:${view.id}`,
-    replier: responseUrl
-      ? responseUrlReplier(responseUrl)
-      : webApiReplier(client, form.channelId ?? typistId, typistId),
+    responseUrl,
+    privately: responseUrl
+      ? (message) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', ...message })
+      : (message) => postEphemeral(client, form.channelId ?? typistId, typistId, message),
     resolved: precheck?.ok ? precheck.value : undefined,
   });
 }
@@ -75,18 +77,9 @@ async function resolveAndCheck(
   return { ok: true, value: resolved.value };
 }
 
-/** Without a response_url the bot posts itself (it must be in the channel, or have chat:write.public). */
-export function webApiReplier(client: webApi.WebClient, channel: string, user: string): Replier {
-  return {
-    async toChannel(m) {
-      await client.chat.postMessage({ channel, ...m }).catch((e: unknown) => {
-        throw toAppError(e, 'the channel message');
-      });
-    },
-    async toTypist(m) {
-      await client.chat.postEphemeral({ channel, user, ...m }).catch((e: unknown) => {
-        throw toAppError(e, 'the private message');
-      });
-    },
-  };
+/** Without a response_url the private part is an ephemeral message from the bot in the channel. */
+async function postEphemeral(client: webApi.WebClient, channel: string, user: string, message: SlackMessage) {
+  await client.chat.postEphemeral({ channel, user, ...message }).catch((e: unknown) => {
+    throw toAppError(e, 'the private message');
+  });
 }

@@ -1,7 +1,6 @@
 import { request } from 'undici';
 import { AppError } from '../core/errors';
 import type { SlackMessage } from './block-kit';
-import type { Replier } from './create-meet';
 
 /**
  * Posts to a `response_url` (slash commands, modal channel pickers): works in channels the bot
@@ -38,12 +37,4 @@ export async function postToResponseUrl(
       },
     );
   }
-}
-
-/** The channel part in_channel, the private part ephemeral, both through one response_url. */
-export function responseUrlReplier(responseUrl: string): Replier {
-  return {
-    toChannel: (m) => postToResponseUrl(responseUrl, { response_type: 'in_channel', ...m }),
-    toTypist: (m) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', ...m }),
-  };
 }

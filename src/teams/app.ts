@@ -33,6 +33,8 @@ export interface TeamsDeps {
   generatePasscode?: () => string;
   /** Work that outlives a turn; the composition root drains it at shutdown (default: the bot's own). */
   inFlight?: InFlight;
+  /** The watcher follows created Meets (MEET_STATUS_POLL_SECONDS > 0). Default false. */
+  watching?: boolean;
 }
 
 export interface TeamsBot {
@@ -71,6 +73,7 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
     generatePasscode: deps.generatePasscode ?? generatePasscode,
     invokeDeadlineMs: deps.invokeDeadlineMs ?? 4000,
     inFlight: deps.inFlight ?? createInFlight(logger),
+    watching: deps.watching ?? false,
   };
   // Work tracked in an InFlight passed in is drained by its owner (the composition root).
   const ownsInFlight = deps.inFlight === undefined;

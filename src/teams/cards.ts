@@ -1,6 +1,7 @@
 import { formatDuration } from '../core/formats';
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
 import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from '../core/reply-model';
+import { statusWords } from '../core/status-words';
 import { roleWords, templateName } from '../core/words';
 import { type AdaptiveCard, type CardElement, createCard, factSet, type MentionEntity, textBlock } from './card-types';
 import { escapeInline, escapeMarkdown, teamsCommand } from './escape';
@@ -61,9 +62,22 @@ const guestLines = {
   passcode: 'Guests join with a passcode (sent privately to the creator).',
 } as const;
 
-/** The channel's card: title, what it is, who created it, people by role (as mentions), the link, Join. */
+const statusIcons = { created: '⏳', live: '🟢', ended: '⚪' };
+
+/** `Live · started 10:02 · 3 people`; Teams shows the time in each reader's own zone. */
+function statusLine(status: NonNullable<MeetCreatedPublic['status']>): string {
+  const { label, detail } = statusWords(status);
+  const time = status.state === 'live' ? `{{TIME(${status.startedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')})}}` : '';
+  return [`${statusIcons[status.state]} **${label}**`, ...detail.map((d) => d.replace('{time}', time))].join(' · ');
+}
+
+/**
+ * The channel's card: title, what it is, who created it, people by role (as mentions), the link,
+ * Join, and, once watched, where the Meet is in its life (an ended Meet has no Join).
+ */
 export function renderMeetCreatedCard(meet: MeetCreatedPublic): AdaptiveCard {
   const entities: MentionEntity[] = [];
+  const ended = meet.status?.state === 'ended';
   const details = [templateName(meet.template)];
   if (meet.durationMinutes) details.push(formatDuration(meet.durationMinutes));
   if (meet.configName) details.push(`Configuration: ${escapeInline(meet.configName)}`);
@@ -72,15 +86,18 @@ export function renderMeetCreatedCard(meet: MeetCreatedPublic): AdaptiveCard {
     textBlock(escapeInline(meet.title), { size: 'Large', weight: 'Bolder' }),
     textBlock(details.join(' · '), { isSubtle: true, spacing: 'None' }),
   ];
+  if (meet.status) body.push(textBlock(statusLine(meet.status), { spacing: 'Small' }));
   const facts = meet.participants.map((group) => ({
     title: roleWords(group.label, group.people.length),
     value: group.people.map((p) => showPerson(p, entities)).join(', '),
   }));
   if (facts.length > 0) body.push(factSet(facts));
-  // The link as text too: people copy it into calendars and emails.
-  body.push(textBlock(linkText(meet.joinUrl), { size: 'Small' }));
-  body.push(textBlock(guestLines[meet.guestAccess], { isSubtle: true, size: 'Small', spacing: 'None' }));
-  const actions = [{ type: 'Action.OpenUrl', title: 'Join', url: meet.joinUrl, style: 'positive' }];
+  if (!ended) {
+    // The link as text too: people copy it into calendars and emails.
+    body.push(textBlock(linkText(meet.joinUrl), { size: 'Small' }));
+    body.push(textBlock(guestLines[meet.guestAccess], { isSubtle: true, size: 'Small', spacing: 'None' }));
+  }
+  const actions = ended ? [] : [{ type: 'Action.OpenUrl', title: 'Join', url: meet.joinUrl, style: 'positive' }];
   return createCard(body, actions, entities);
 }
 

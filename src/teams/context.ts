@@ -22,4 +22,6 @@ export interface TeamsContext {
   invokeDeadlineMs: number;
   /** Work that outlives its turn (late results, store retries), drained by stop() and at shutdown. */
   inFlight: InFlight;
+  /** The watcher follows created Meets: their card starts as "Not started yet". */
+  watching: boolean;
 }

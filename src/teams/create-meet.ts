@@ -19,6 +19,7 @@ export function createDepsOf(ctx: TeamsContext): CreateMeetDeps {
     sso: ctx.sso,
     generatePasscode: ctx.generatePasscode,
     inFlight: ctx.inFlight,
+    watching: ctx.watching,
   };
 }
 

@@ -10,6 +10,7 @@ import { renderMeetCreatedCard, renderMeetPrivateCard, renderReplyCard } from '.
 import type { TeamsContext } from './context';
 import { createMeetFromTeams } from './create-meet';
 import { buildCreateForm, type FormValues, formTitle, neutralValues } from './form';
+import type { TeamsMessageRef } from './message-ref';
 import { cardMessage } from './messages';
 
 /**
@@ -44,15 +45,20 @@ export async function submitCreateForm(
   // In time, the card goes into the compose box (the invoke's answer); past Teams' deadline it is
   // posted to the conversation. The secrets go to the creator's 1:1 chat either way.
   const deliver: Delivery = {
-    async public(part) {
+    async public(part): Promise<TeamsMessageRef | undefined> {
       const card = renderMeetCreatedCard(part);
       if (!answered) {
+        // Inserted into the compose box, it becomes the creator's own message: not one to update.
         inserted = card;
-        return;
+        return undefined;
       }
+      let activityId = '';
       await ctx.conversations.continueIn(reference, async (later) => {
-        await ctx.conversations.post(later, cardMessage(card, `Meet created: ${part.title}`));
+        activityId = await ctx.conversations.post(later, cardMessage(card, `Meet created: ${part.title}`));
       });
+      const conversationId = reference.conversation?.id;
+      const creatorId = context.activity.from.id;
+      return activityId && conversationId ? { kind: 'teams', conversationId, activityId, creatorId } : undefined;
     },
     async private(part) {
       const message = cardMessage(renderMeetPrivateCard(part), `Meet code and passcodes: ${part.title}`);

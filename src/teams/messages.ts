@@ -11,6 +11,7 @@ import { renderMeetCreatedCard, renderMeetPrivateCard, renderReplyCard, summariz
 import type { TeamsContext } from './context';
 import { tenantOf } from './conversations';
 import { createMeetFromTeams } from './create-meet';
+import type { TeamsMessageRef } from './message-ref';
 
 /** A message to the bot: `@Meet interview @Alice bob@x.com "Backend L2"`, `usage last week`, `help`… */
 export async function handleMessage(ctx: TeamsContext, context: TurnContext): Promise<void> {
@@ -29,8 +30,15 @@ export async function handleMessage(ctx: TeamsContext, context: TurnContext): Pr
   const command = parsed.command;
   if (command.kind === 'create') {
     const outcome = await createMeetFromTeams(ctx, context, command, {
-      public: async (part) => {
-        await context.sendActivity(cardMessage(renderMeetCreatedCard(part), `Meet created: ${part.title}`));
+      public: async (part): Promise<TeamsMessageRef | undefined> => {
+        const sent = await context.sendActivity(
+          cardMessage(renderMeetCreatedCard(part), `Meet created: ${part.title}`),
+        );
+        const activityId = sent?.id;
+        const { conversation, from } = context.activity;
+        return activityId
+          ? { kind: 'teams', conversationId: conversation.id, activityId, creatorId: from.id }
+          : undefined;
       },
       private: (part) =>
         ctx.conversations.sendPrivately(

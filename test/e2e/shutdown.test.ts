@@ -78,7 +78,7 @@ test('SIGTERM during a slow create: the channel gets the join URL, the creator t
 
   const meeting = sandbox.meetings.at(-1);
   expect(meeting?.title).toBe('Backend interview');
-  const inChannel = slack.responses.find((r) => r.id === 'slow' && r.body.response_type === 'in_channel');
+  const inChannel = slack.channelMessages().find((m) => JSON.stringify(m.body).includes('Backend interview'));
   const privately = slack.responses.filter((r) => r.id === 'slow' && r.body.response_type === 'ephemeral');
   expect(JSON.stringify(inChannel?.body)).toContain(meeting?.joinUrl);
   const secret = privately.map((p) => JSON.stringify(p.body)).find((text) => text.includes(meeting?.code ?? '?'));

@@ -66,6 +66,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The channel message whose JSON contains `text` (posted with the bot token or through a response_url). */
+export function waitForChannelMessage(
+  slack: FakeSlackApi,
+  text: string,
+): Promise<{ via: 'bot' | 'response_url'; channel?: string; responseId?: string; body: Record<string, unknown> }> {
+  return slack.waitFor(() => slack.channelMessages().find((m) => JSON.stringify(m.body).includes(text)));
+}
+
 export function sign(body: string, timestamp: number): string {
   return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }

@@ -1,6 +1,6 @@
 import { checkView } from '../../src/slack/limits';
 import { eventually } from '../fixtures/eventually';
-import { type Harness, startHarness } from './slack-harness';
+import { type Harness, startHarness, waitForChannelMessage } from './slack-harness';
 
 interface ViewBlock {
   type: string;
@@ -177,9 +177,9 @@ describe('Slack Create-a-Meet modal, shortcuts and App Home', () => {
     ]);
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(first.body === '' || JSON.parse(first.body).response_action === undefined).toBe(true);
-    const inChannel = await h.slack.waitFor(() =>
-      h.slack.responses.find((r) => r.id === 'modal-ok' && r.body.response_type === 'in_channel'),
-    );
+    const inChannel = await waitForChannelMessage(h.slack, 'Design review');
+    // Posted with the bot token in the channel picked in the form.
+    expect(inChannel).toMatchObject({ via: 'bot', channel: 'C0CHAN' });
     const privately = await h.slack.waitFor(() =>
       h.slack.responses.find((r) => r.id === 'modal-ok' && r.body.response_type === 'ephemeral'),
     );
@@ -214,10 +214,8 @@ describe('Slack Create-a-Meet modal, shortcuts and App Home', () => {
   });
 
   it('App Home has a Create a Meet button that opens the form; a quick Meet reads "anyone with the link"', async () => {
-    const sent = await h.slash('"Coffee"');
-    await h.slack.waitFor(() =>
-      h.slack.responses.find((r) => r.id === sent.responseId && r.body.response_type === 'in_channel'),
-    );
+    await h.slash('"Coffee"');
+    await waitForChannelMessage(h.slack, 'Coffee');
     await eventually(async () => {
       const [last] = await h.store.listMeetsByUser({ platform: 'slack', userId: 'UREC', limit: 1 });
       return last?.title === 'Coffee';

@@ -12,7 +12,7 @@ import type { Store } from '../../src/store/store';
 import { createFakeTimers } from '../digest/fixtures';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 import { thursdayThenMonday } from '../fixtures/instants';
-import { addDefaultUsers, sign, signingSecret } from './slack-harness';
+import { addDefaultUsers, sign, signingSecret, waitForChannelMessage } from './slack-harness';
 
 /**
  * An Enterprise Grid org-wide install end to end: the OAuth round trip stores the installation
@@ -171,7 +171,7 @@ test('an org-wide install serves every workspace of the org with the org token, 
   expect(JSON.stringify(help)).toContain('/meet');
 
   const created = slash('meeting <@UBOB> "Org sync"');
-  await slack.waitFor(() => slack.responses.find((r) => r.body.response_type === 'in_channel'));
+  await waitForChannelMessage(slack, 'Org sync');
   await created;
   const lookups = slack.callsTo('users.info');
   expect(lookups.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { type Harness, startHarness } from './slack-harness';
+import { type Harness, startHarness, waitForChannelMessage } from './slack-harness';
 
 describe('Slack OAuth install (multi-workspace)', () => {
   let h: Harness;
@@ -30,9 +30,10 @@ describe('Slack OAuth install (multi-workspace)', () => {
     const saved = await h.store.findSlackInstallation({ teamId: 'T0001', isEnterpriseInstall: false });
     expect(saved).toBeDefined();
 
-    const sent = await h.slash('meeting <@UBOB> "Installed"');
-    await h.slack.waitFor(() =>
-      h.slack.responses.find((r) => r.id === sent.responseId && r.body.response_type === 'in_channel'),
+    await h.slash('meeting <@UBOB> "Installed"');
+    const meetMessage = await waitForChannelMessage(h.slack, 'Installed');
+    expect(h.slack.callsTo('chat.postMessage').find((c) => c.args === meetMessage.body)?.token).toBe(
+      'xoxb-installed-T0001',
     );
     expect(h.slack.callsTo('users.info').every((c) => c.token === 'xoxb-installed-T0001')).toBe(true);
 

@@ -1,6 +1,6 @@
 import { createSilentLogger } from '../../src/logger';
 import { createSlackApp } from '../../src/slack/app';
-import { type Harness, sign, startHarness } from './slack-harness';
+import { type Harness, sign, startHarness, waitForChannelMessage } from './slack-harness';
 
 describe('Slack request verification and acks', () => {
   let h: Harness;
@@ -49,14 +49,10 @@ describe('Slack request verification and acks', () => {
     const sent = await h.slash('meeting <@UBOB> "Slow one"');
     expect(sent.status).toBe(200);
     // The ack came back while the Meet API was still holding the request.
-    expect(h.slack.responses.filter((r) => r.id === sent.responseId && r.body.response_type === 'in_channel')).toEqual(
-      [],
-    );
+    expect(h.slack.channelMessages()).toEqual([]);
     const notice = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === sent.responseId));
     expect(JSON.stringify(notice.body)).toContain('Creating your Meet');
-    const result = await h.slack.waitFor(() =>
-      h.slack.responses.find((r) => r.id === sent.responseId && r.body.response_type === 'in_channel'),
-    );
+    const result = await waitForChannelMessage(h.slack, 'Slow one');
     expect(JSON.stringify(result.body)).toContain('Slow one');
   });
 

@@ -40,8 +40,9 @@ describe('Slack Socket Mode end to end', () => {
     expect(ack.envelope_id).toBe(envelopeId);
     // Acked before anything reached the channel: the Meet is created after the ack.
     expect(w.slack.responses.filter((r) => r.id === responseId)).toEqual([]);
+    expect(w.slack.channelMessages()).toEqual([]);
 
-    const inChannel = await w.slack.waitFor(() => postsTo(w, responseId, 'in_channel')[0]);
+    const inChannel = await w.slack.waitFor(() => w.slack.channelMessages()[0]);
     const privately = await w.slack.waitFor(() =>
       postsTo(w, responseId, 'ephemeral').find((r) => JSON.stringify(r.body).includes(passcode)),
     );

@@ -10,7 +10,14 @@ import { eventually } from '../fixtures/eventually';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 import { startTcpProxy, type TcpProxy } from '../fixtures/tcp-proxy';
 import { createTestSchema, type TestSchema, testDatabaseUrl } from '../store/postgres-test-schema';
-import { addDefaultUsers, type Harness, sign, signingSecret, startHarness } from './slack-harness';
+import {
+  addDefaultUsers,
+  type Harness,
+  sign,
+  signingSecret,
+  startHarness,
+  waitForChannelMessage,
+} from './slack-harness';
 
 /**
  * A Meet that was created always reaches its creator: when the store fails after the Meet API
@@ -62,9 +69,7 @@ describe.each([
 
   it('the channel gets the Meet and the creator the passcodes; the key and the audit row follow', async () => {
     const sent = await h.slash('interview <@UINT|ian> jane@example.com "Store down"', { triggerId: 'trigger.flaky' });
-    const inChannel = await h.slack.waitFor(() =>
-      h.slack.responses.find((r) => r.id === sent.responseId && r.body.response_type === 'in_channel'),
-    );
+    const inChannel = await waitForChannelMessage(h.slack, 'Store down');
     const privately = await h.slack.waitFor(() =>
       h.slack.responses.find((r) => r.id === sent.responseId && r.body.response_type === 'ephemeral'),
     );
@@ -181,9 +186,7 @@ describe('PostgreSQL drops every connection during a create, then comes back', (
     );
     proxy.cut();
 
-    const inChannel = await slack.waitFor(() =>
-      slack.responses.find((r) => r.id === 'outage' && r.body.response_type === 'in_channel'),
-    );
+    const inChannel = await waitForChannelMessage(slack, 'During the outage');
     const meeting = sandbox.meetings.at(-1)!;
     expect(JSON.stringify(inChannel.body)).toContain(meeting.joinUrl);
     const privately = await slack.waitFor(() =>
@@ -201,7 +204,7 @@ describe('PostgreSQL drops every connection during a create, then comes back', (
     proxy.restore();
     await eventually(async () => (await ready()).status === 200, '/readyz to answer 200 again');
     await slash('meeting <@UBOB|bob> "After the outage"', 'after');
-    await slack.waitFor(() => slack.responses.find((r) => r.id === 'after' && r.body.response_type === 'in_channel'));
+    await waitForChannelMessage(slack, 'After the outage');
     const rows = await eventually(async () => {
       const found = await app.store.listMeetsByUser({ platform: 'slack', userId: 'UREC', limit: 5 });
       return found.length === 2 ? found : undefined;
