@@ -94,7 +94,7 @@ export async function createPlatforms(
   const common = { ...deps, defaultTimeZone: config.digestTimeZone };
   const slack = config.slack ? await createSlackApp({ ...common, config: config.slack, sso: config.sso }) : undefined;
   const teams = createTeamsBot({ ...common, config: config.teams, sso: config.sso });
-  const posters: DigestPosters = { slack: slack?.postMessage.bind(slack), teams: teams.sendToConversation.bind(teams) };
+  const posters: DigestPosters = { slack: slack?.digestPoster, teams: teams.digestPoster };
   return { slack, teams, posters };
 }
 
