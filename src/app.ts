@@ -5,10 +5,11 @@ import type { DigestPosters } from './digest/deliver';
 import type { DigestCommands } from './digest/digest-commands';
 import { startDigestScheduler } from './digest/scheduler';
 import type { Route } from './http-route';
-import type { Logger } from './logger';
+import { type Logger, routeConsoleToLogger } from './logger';
 import { createMeetClient } from './meet/client';
 import type { MeetApi } from './meet/meet-api';
 import { type Sandbox, startSandbox } from './sandbox/server';
+import { rememberConfiguredSecrets } from './secrets/scrubber';
 import { createHttpServer, type ReadyReport } from './server';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { openStore } from './store/open-store';
@@ -42,6 +43,7 @@ const idempotencyPurgeMs = 10 * 60_000;
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
+  rememberConfiguredSecrets(config);
   const cleanups: Array<() => Promise<void>> = [];
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -49,6 +51,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     }
   };
   try {
+    // botbuilder writes refused requests to console.error, stack trace and all.
+    const restoreConsole = routeConsoleToLogger(logger);
+    cleanups.push(async () => restoreConsole());
     const { meet, meetApiUrl, sandbox } = await connectMeet(config, logger);
     cleanups.push(() => meet.close());
     if (sandbox) cleanups.push(() => sandbox.close());

@@ -16,6 +16,7 @@ import { createLogger, type Logger } from './logger';
 import { serve } from './main';
 import { isMeetApiError } from './meet/errors';
 import { startSandbox } from './sandbox/server';
+import { rememberConfiguredSecrets } from './secrets/scrubber';
 
 const usage = `meetbot: create Meets from Slack and Teams, and from here
 
@@ -60,6 +61,7 @@ export async function runCli(argv: string[], deps: CliDeps = {}): Promise<number
     return 1;
   }
   const config = loaded.config;
+  rememberConfiguredSecrets(config);
   // The terminal gets one line per failure; JSON logs only with LOG_LEVEL=debug, and for digest
   // runs (an operator wants to see a channel unsubscribed) warnings too.
   const level = config.logLevel === 'debug' ? 'debug' : name === 'digest' ? 'warn' : 'silent';

@@ -1,7 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { Writable } from 'node:stream';
 import type { SsoSettings } from '../../src/core/people';
-import { createLogger } from '../../src/logger';
 import { createMeetClient } from '../../src/meet/client';
 import type { MeetApi } from '../../src/meet/meet-api';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server';
@@ -10,6 +8,7 @@ import { createSlackApp, type SlackApp } from '../../src/slack/app';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
+import { createLogCapture, type LogCapture } from '../fixtures/log-capture';
 
 /**
  * Everything a Slack end-to-end test needs, on loopback: the Meet sandbox, an in-memory store,
@@ -47,8 +46,10 @@ export interface Harness {
   store: Store;
   meet: MeetApi;
   app: SlackApp;
-  /** Every log line, parsed. */
+  /** Every log line, parsed (debug level). */
   logs: Array<Record<string, unknown>>;
+  /** The same lines as written, and what leaked into them. */
+  capture: LogCapture;
   send(body: string, contentType: string, options?: SignedOptions): Promise<{ status: number; body: string }>;
   /** A signed `/meet TEXT`; `responseId` names its response_url in `slack.responses`. */
   slash(text: string, options?: SlashOptions): Promise<{ status: number; body: string; responseId: string }>;
@@ -74,14 +75,8 @@ export function addDefaultUsers(slack: FakeSlackApi): void {
 let seq = 0;
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const logs: Array<Record<string, unknown>> = [];
-  const destination = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line));
-      done();
-    },
-  });
-  const logger = createLogger({ level: 'debug', destination });
+  const capture = createLogCapture('debug');
+  const { logger, entries: logs } = capture;
   const sandbox = await startSandbox(options.sandbox);
   const slack = await startFakeSlackApi();
   addDefaultUsers(slack);
@@ -136,6 +131,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     meet,
     app,
     logs,
+    capture,
     send,
     async slash(text, o = {}) {
       const responseId = `slash${++seq}`;
