@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
 import { type FakeBotConnector, startFakeBotConnector } from '../fixtures/fake-bot-connector';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
-import { createLogCapture, type LogCapture } from '../fixtures/log-capture';
+import { createLogCapture, type LogCapture, passcodesSentTo } from '../fixtures/log-capture';
 import { addDefaultUsers, sign, signingSecret } from './slack-harness';
 import { activity, alice, bob, botAccount, mention } from './teams-harness';
 
@@ -72,20 +72,6 @@ describe('secrets never reach the logs, at debug level, from any library', () =>
       body,
     });
     expect(response.status).toBe(200);
-  }
-
-  /** Every passcode the Meet API was sent: generated ones and the ones people typed. */
-  function passcodesSent(): string[] {
-    return sandbox.requests
-      .filter((r) => r.method === 'POST' && r.path === '/v1/meetings')
-      .flatMap(
-        (r) =>
-          (r.body as { participants: Array<{ accessRules?: Array<{ provider: string; condition?: string }> }> })
-            .participants,
-      )
-      .flatMap((p) => p.accessRules ?? [])
-      .filter((rule) => rule.provider === 'Passcode' && rule.condition)
-      .map((rule) => rule.condition as string);
   }
 
   test('OAuth install, a slash command, a form and a Teams message: no secret in any line', async () => {
@@ -167,7 +153,7 @@ describe('secrets never reach the logs, at debug level, from any library', () =>
     expect(teams.status).toBe(200);
     await connector.waitForSent(2);
 
-    const passcodes = passcodesSent();
+    const passcodes = passcodesSentTo(sandbox);
     expect(passcodes).toEqual(expect.arrayContaining(typedPasscodes));
     expect(passcodes.length).toBeGreaterThanOrEqual(5);
     // The lines that carried them are still logged (debug level works), only without the secrets.

@@ -3,12 +3,13 @@ import type { SsoSettings } from '../../src/core/people';
 import { createMeetClient } from '../../src/meet/client';
 import type { MeetApi } from '../../src/meet/meet-api';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server';
+import { processSecrets } from '../../src/secrets/scrubber';
 import { createHttpServer, type HttpServer } from '../../src/server';
 import { createSlackApp, type SlackApp } from '../../src/slack/app';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
-import { createLogCapture, type LogCapture } from '../fixtures/log-capture';
+import { createLogCapture, type LogCapture, passcodesSentTo } from '../fixtures/log-capture';
 
 /**
  * Everything a Slack end-to-end test needs, on loopback: the Meet sandbox, an in-memory store,
@@ -88,14 +89,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
   });
   const passcodes = [...(options.passcodes ?? [])];
+  const oauth = { clientId: '111.222', clientSecret: 'client-secret', stateSecret: 'state-secret-for-tests' };
+  const botToken = 'xoxb-test-token';
+  // What the composition root does with the configuration (rememberConfiguredSecrets).
+  const configured = [signingSecret, botToken, oauth.clientSecret, oauth.stateSecret];
+  for (const secret of configured) processSecrets.add(secret, 'configured');
   const app = await createSlackApp({
-    config: {
-      signingSecret,
-      apiUrl: slack.apiUrl,
-      ...(options.oauth
-        ? { oauth: { clientId: '111.222', clientSecret: 'client-secret', stateSecret: 'state-secret-for-tests' } }
-        : { botToken: 'xoxb-test-token' }),
-    },
+    config: { signingSecret, apiUrl: slack.apiUrl, ...(options.oauth ? { oauth } : { botToken }) },
     meet,
     store,
     logger,
@@ -169,6 +169,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       });
       return send(body, 'application/json');
     },
+    /** Stops everything, then fails if a secret or a passcode reached the (debug-level) log. */
     async close() {
       await server.close();
       await app.stop();
@@ -176,6 +177,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await store.close();
       await slack.close();
       await sandbox.close();
+      capture.assertNoLeaks([...configured, ...passcodesSentTo(sandbox)]);
     },
   };
 }

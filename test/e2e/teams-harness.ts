@@ -7,7 +7,7 @@ import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { createTeamsBot, type TeamsBot, type TeamsDeps } from '../../src/teams/app';
 import { type FakeBotConnector, startFakeBotConnector } from '../fixtures/fake-bot-connector';
-import { createLogCapture, type LogCapture } from '../fixtures/log-capture';
+import { createLogCapture, type LogCapture, passcodesSentTo } from '../fixtures/log-capture';
 
 /**
  * The Teams half end to end on loopback: the Meet sandbox, an in-memory store, the bot behind the
@@ -95,6 +95,7 @@ export async function startTeamsHarness(
     capture,
     post: (body, headers) => send(JSON.stringify(body), headers),
     postRaw: (text) => send(text),
+    /** Stops everything, then fails if a passcode reached the (debug-level) log. */
     async close() {
       await bot.stop();
       await http.close(100);
@@ -102,6 +103,7 @@ export async function startTeamsHarness(
       await store.close();
       await connector.close();
       await sandbox.close();
+      capture.assertNoLeaks(passcodesSentTo(sandbox));
     },
   };
 }
