@@ -54,7 +54,11 @@ export function loggedForms(value: string): string[] {
     forms.add(once);
     forms.add(JSON.stringify(once).slice(1, -1));
   }
-  forms.add(encodeURIComponent(value));
+  try {
+    forms.add(encodeURIComponent(value));
+  } catch {
+    // A lone surrogate cannot be URL-encoded (URIError): no library can have logged it so.
+  }
   forms.add(new URLSearchParams({ v: value }).toString().slice(2));
   return [...forms];
 }

@@ -50,6 +50,13 @@ describe('registered values', () => {
     }
   });
 
+  test('any text can be registered, even one with a lone surrogate (which cannot be URL-encoded)', () => {
+    const { scrubber, lines, logger } = capture();
+    expect(() => scrubber.add('pass\ud800word', 'passcode')).not.toThrow();
+    logger.info({ typed: 'pass\ud800word' }, 'typed');
+    expect(lines[0]).not.toMatch(/pass.{1,6}word/);
+  });
+
   test('a short value is blanked only as a whole word, and never in pino’s timestamp', () => {
     const { scrubber, lines, logger } = capture();
     scrubber.add('2026', 'passcode');
