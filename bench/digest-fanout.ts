@@ -3,15 +3,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
-import type { DigestPosters } from '../src/digest/deliver';
+import type { DigestPoster, DigestPosters } from '../src/digest/deliver';
 import { createLimiter } from '../src/digest/limiter';
-import { renderDigestSlack } from '../src/digest/render-slack';
 import { runDueDigests } from '../src/digest/run-due';
 import { periodBefore } from '../src/digest/schedule';
 import { summarizeDigest } from '../src/digest/summarize';
 import { createSilentLogger } from '../src/logger';
 import { createMeetClient } from '../src/meet/client';
+import type { SlackMessage } from '../src/slack/block-kit';
+import { renderDigestBlocks } from '../src/slack/digest-blocks';
 import { openStore } from '../src/store/open-store';
+import { renderDigestCard } from '../src/teams/digest-card';
 import { startFakeMeetApi, startFakePlatform } from './lib-digest-fakes';
 import type { BenchResult } from './types';
 
@@ -64,9 +66,13 @@ export async function run(): Promise<BenchResult[]> {
     const answer = (await res.body.json()) as { id: string };
     return { messageId: answer.id };
   };
+  const slack: DigestPoster<SlackMessage> = {
+    render: renderDigestBlocks,
+    post: (target, message) => post(target.channelId, { channel: target.channelId, ...message }),
+  };
   const posters: DigestPosters = {
-    slack: (target, message) => post(target.channelId, { channel: target.channelId, ...message }),
-    teams: (conversationId, activity) => post(conversationId, activity),
+    slack,
+    teams: { render: renderDigestCard, post: (target, activity) => post(target.channelId, activity) },
   };
 
   try {
@@ -87,7 +93,7 @@ export async function run(): Promise<BenchResult[]> {
 
     // Baseline: bare posts of a digest-sized message (one rendered digest, posted as is), same
     // count, same concurrency, same fake: what posting alone costs, without store, fetch or render.
-    const sample = renderDigestSlack(
+    const sample = renderDigestBlocks(
       summarizeDigest({ period: periodBefore(due, 'Europe/Berlin'), usage: [], feedbacks: [] }),
     );
     const filler = 'x'.repeat(2900);

@@ -6,10 +6,11 @@ import type { DigestSubscriptions } from './flows/digest-subscriptions';
 import { createDigestSubscriptions } from './flows/digest-subscriptions';
 import { createInFlight, type InFlight } from './flows/in-flight';
 import type { Route } from './http-route';
-import type { Logger } from './logger';
+import { type Logger, routeConsoleToLogger } from './logger';
 import { createMeetClient } from './meet/client';
 import type { MeetApi } from './meet/meet-api';
 import { type Sandbox, startSandbox } from './sandbox/server';
+import { rememberConfiguredSecrets } from './secrets/scrubber';
 import { createHttpServer, type ReadyReport } from './server';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { openStore } from './store/open-store';
@@ -45,6 +46,7 @@ const idempotencyPurgeMs = 10 * 60_000;
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
+  rememberConfiguredSecrets(config);
   const cleanups: Array<() => Promise<void>> = [];
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -52,6 +54,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     }
   };
   try {
+    // botbuilder writes refused requests to console.error, stack trace and all.
+    const restoreConsole = routeConsoleToLogger(logger);
+    cleanups.push(async () => restoreConsole());
     const { meet, meetApiUrl, sandbox } = await connectMeet(config, logger);
     cleanups.push(() => meet.close());
     if (sandbox) cleanups.push(() => sandbox.close());
@@ -125,7 +130,7 @@ export async function createPlatforms(
   const common = { ...deps, defaultTimeZone: config.digestTimeZone };
   const slack = config.slack ? await createSlackApp({ ...common, config: config.slack, sso: config.sso }) : undefined;
   const teams = createTeamsBot({ ...common, config: config.teams, sso: config.sso });
-  const posters: DigestPosters = { slack: slack?.postMessage.bind(slack), teams: teams.sendToConversation.bind(teams) };
+  const posters: DigestPosters = { slack: slack?.digestPoster, teams: teams.digestPoster };
   return { slack, teams, posters };
 }
 

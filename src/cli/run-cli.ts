@@ -11,6 +11,7 @@ import { createLogger, type Logger } from '../logger';
 import { serve } from '../main';
 import { isMeetApiError } from '../meet/errors';
 import { startSandbox } from '../sandbox/server';
+import { rememberConfiguredSecrets } from '../secrets/scrubber';
 import { type CliIo, joinGrammar, processIo, takeFlag, takeOption } from './args';
 import { runDigestCli } from './digest-command';
 import { createMeetFromCli } from './meet-command';
@@ -61,6 +62,7 @@ export async function runCli(argv: string[], deps: CliDeps = {}): Promise<number
     return 1;
   }
   const config = loaded.config;
+  rememberConfiguredSecrets(config);
   // The terminal gets one line per failure; JSON logs only with LOG_LEVEL=debug, and for digest
   // runs (an operator wants to see a channel unsubscribed) warnings too.
   const level = config.logLevel === 'debug' ? 'debug' : name === 'digest' ? 'warn' : 'silent';

@@ -13,6 +13,7 @@ import type {
   ShownPerson,
   UsageSummary,
 } from './reply-model';
+import { capText, meetTitleMaxChars } from './text-caps';
 import { helpEntries, usageLines } from './usage-lines';
 
 /** Addon identifiers of `GET /v1/addonConfigurations` → what people call them. */
@@ -62,7 +63,7 @@ function groupParticipants(template: Template, roster: RosterEntry[]): MeetCreat
 
 /** The reply to a created Meet: passcodes go only into the private part, for the creator. */
 export function buildMeetCreatedReply(plan: MeetingPlan, meeting: Meeting): Reply {
-  const title = meeting.title || plan.request.title || `Meet ${meeting.code}`;
+  const title = capText(meeting.title || plan.request.title || `Meet ${meeting.code}`, meetTitleMaxChars);
   const shown: MeetCreatedPublic = {
     title,
     joinUrl: meeting.joinUrl,

@@ -2,6 +2,7 @@ import type { FeedbackRecord } from '../meet/schemas';
 import { localDay } from './local-day';
 import type { FeedbackSummary } from './reply-model';
 import { instantOf, roundToTenth } from './summarize-usage';
+import { capText, feedbackCommentMaxChars } from './text-caps';
 
 /**
  * Feedback records → the figures of a feedback reply. The rating scale is not documented
@@ -24,7 +25,7 @@ export function summarizeFeedback(records: FeedbackRecord[], opts: { timeZone: s
       .slice(0, 3)
       .map((r) => ({
         rating: r.rating,
-        text: (r.text ?? '').trim(),
+        text: capText((r.text ?? '').trim(), feedbackCommentMaxChars),
         date: localDay(r.timestamp, opts.timeZone) ?? '',
       })),
   };

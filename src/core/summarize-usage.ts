@@ -1,6 +1,7 @@
 import type { UsageRecord } from '../meet/schemas';
 import { countByDay, localDay } from './local-day';
 import type { UsageSummary } from './reply-model';
+import { capText, meetTitleMaxChars } from './text-caps';
 
 /** Seconds → whole minutes, half a minute and up rounding up (a 17-second Meet is 0 minutes, 30 seconds is 1). */
 export function toMinutes(seconds: number): number {
@@ -60,7 +61,7 @@ export function summarizeUsage(records: UsageRecord[], opts: { timeZone: string 
       .slice(0, 3)
       .map((r) => ({
         code: r.code,
-        title: r.title ?? '',
+        title: capText(r.title ?? '', meetTitleMaxChars),
         minutes: toMinutes(r.totalDurationInSeconds),
         date: localDay(r.createdAt, timeZone) ?? '',
       })),

@@ -1,6 +1,7 @@
 import { AppError } from '../core/errors';
 import type { DigestPlatform } from '../store/store';
 import type { Pacer, Sleep } from './pacer';
+import type { DigestModel } from './summarize';
 
 /**
  * Posting one rendered digest: pacing per channel, honouring Retry-After, a bounded number of
@@ -10,24 +11,27 @@ import type { Pacer, Sleep } from './pacer';
  * second copy in a channel is worse than a late or missing digest.
  */
 
-export type SlackPoster = (
-  target: { workspaceId?: string; channelId: string },
-  message: { text: string; blocks?: unknown[] },
-) => Promise<{ messageId: string }>;
+/** A Slack channel (of a workspace or org, see installationWorkspaceId) or a Teams conversation. */
+export interface DigestTarget {
+  workspaceId?: string;
+  channelId: string;
+}
 
-export type TeamsPoster = (
-  conversationId: string,
-  activity: {
-    type?: 'message';
-    text?: string;
-    attachments?: Array<{ contentType: string; content: unknown }>;
-    summary?: string;
-  },
-) => Promise<{ messageId: string }>;
+/**
+ * How one platform shows and sends a digest. The platform adapters provide it (SlackApp and
+ * TeamsBot's `digestPoster`), with the renderer that lives next to their escapers and limits:
+ * src/digest knows the model, never Block Kit or Adaptive Cards.
+ */
+export interface DigestPoster<M = unknown> {
+  /** The digest in the platform's format; rendered once per tenant, week and zone, then shared. */
+  render(model: DigestModel): M;
+  /** Posts it once (never retried blindly): `not_found` when the bot can no longer post there. */
+  post(target: DigestTarget, message: M): Promise<{ messageId: string }>;
+}
 
 export interface DigestPosters {
-  slack?: SlackPoster;
-  teams?: TeamsPoster;
+  slack?: DigestPoster;
+  teams?: DigestPoster;
 }
 
 export interface DeliveryOptions {

@@ -1,8 +1,8 @@
-import { type DigestModel, formatChange, formatMinutes, formatPeriod, sparkline } from './summarize';
+import { type DigestModel, formatChange, formatMinutes, formatPeriod } from './summarize';
 
 /**
- * The words of a digest that every renderer shares, so Slack, Teams and the preview say the
- * same thing. Values here are figures only: text typed by users (titles, comments) is handed
+ * The words of a digest that every renderer shares (Slack's in src/slack/digest-blocks.ts, Teams'
+ * in src/teams/digest-card.ts, the text preview here), so they all say the same thing. Values here are figures only: text typed by users (titles, comments) is handed
  * to each renderer raw, to be escaped for its own format.
  */
 
@@ -59,11 +59,6 @@ export function feedbackLine(model: DigestModel): string {
   return `${plural(feedback.count, 'response')}${average}`;
 }
 
-/** The per-day sparkline, e.g. `▁▃█▅▂  `. */
-export function weekSparkline(model: DigestModel): string {
-  return sparkline(model.days.map((d) => d.meetCount));
-}
-
 /** A bar of `width` cells at most for the day's share of the busiest day. */
 export function dayBar(count: number, max: number, width: number): string {
   if (count <= 0 || max <= 0) return '';
@@ -75,8 +70,7 @@ export function digestHeadline(model: DigestModel): string {
   return `${digestTitle(model)}, ${formatPeriod(model.period)}: ${plural(model.usage.meetCount, 'Meet')}, ${formatMinutes(model.usage.totalMinutes)}`;
 }
 
-/** Cuts text to `max` characters with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+/** One line: a title or comment with line breaks would break a digest's list. Each platform cuts it to its own limits. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

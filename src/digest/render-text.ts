@@ -1,4 +1,4 @@
-import { dayBar, digestFacts, digestSubtitle, digestTitle, feedbackLine, formatDay, weekSparkline } from './facts';
+import { dayBar, digestFacts, digestSubtitle, digestTitle, feedbackLine, formatDay } from './facts';
 import { type DigestModel, formatMinutes } from './summarize';
 
 /** The digest as plain text, for `meetbot digest preview` and logs of a dry run. */
@@ -9,7 +9,7 @@ export function renderDigestText(model: DigestModel): string {
   } else {
     const width = Math.max(...digestFacts(model).map((f) => f.label.length));
     for (const fact of digestFacts(model)) lines.push(`${fact.label.padEnd(width)}  ${fact.value}`);
-    lines.push('', `Meets per day  ${weekSparkline(model)}`);
+    lines.push('', 'Meets per day');
     const max = Math.max(...model.days.map((d) => d.meetCount));
     for (const day of model.days)
       lines.push(`  ${day.label} ${dayBar(day.meetCount, max, 20).padEnd(20)} ${day.meetCount}`);

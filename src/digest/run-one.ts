@@ -1,12 +1,10 @@
-import type { DigestSubscription } from '../store/store';
-import { deliver } from './deliver';
+import type { DigestPlatform, DigestSubscription } from '../store/store';
+import { type DigestPoster, deliver } from './deliver';
 import type { DigestDataSource } from './fan-out';
 import type { Pacer, Sleep } from './pacer';
-import { renderDigestSlack, type SlackDigestMessage } from './render-slack';
-import { renderDigestTeams, type TeamsDigestActivity } from './render-teams';
 import type { DigestRunDeps, DigestRunItem, DigestRunReport } from './run-due';
 import type { DigestPeriod } from './schedule';
-import { summarizeDigest } from './summarize';
+import { type DigestModel, summarizeDigest } from './summarize';
 
 /**
  * One subscription's digest for one period. The order matters for exactly-once:
@@ -34,25 +32,27 @@ export interface RunContext extends DigestRunDeps {
   report: DigestRunReport;
   data: DigestDataSource;
   pacer: Pacer;
-  rendered: Map<string, { slack?: SlackDigestMessage; teams?: TeamsDigestActivity }>;
+  /** Per tenant, week and zone: the model, and each platform's rendering of it (made on first use). */
+  rendered: Map<string, { model: DigestModel; messages: Map<DigestPlatform, unknown> }>;
 }
 
 /** A claim older than this without a result is a send that died, not one still running. */
 const inDoubtAfterMs = 15 * 60 * 1000;
 
-async function rendered(job: DigestJob, ctx: RunContext) {
+async function rendered(job: DigestJob, poster: DigestPoster, ctx: RunContext): Promise<unknown> {
   const key = `${job.sub.tenant ?? ''}|${job.periodStart}|${job.period.timeZone}`;
   let entry = ctx.rendered.get(key);
   if (!entry) {
     const data = await ctx.data.get(job.sub.tenant, job.period);
+    // Another subscription of the same key may have built it while this one waited for the data.
     entry = ctx.rendered.get(key);
     if (!entry) {
-      const model = summarizeDigest({ period: job.period, tenant: job.sub.tenant, ...data });
-      entry = { slack: renderDigestSlack(model), teams: renderDigestTeams(model) };
+      entry = { model: summarizeDigest({ period: job.period, tenant: job.sub.tenant, ...data }), messages: new Map() };
       ctx.rendered.set(key, entry);
     }
   }
-  return entry;
+  if (!entry.messages.has(job.sub.platform)) entry.messages.set(job.sub.platform, poster.render(entry.model));
+  return entry.messages.get(job.sub.platform);
 }
 
 export async function runOneDigest(job: DigestJob, ctx: RunContext): Promise<void> {
@@ -111,9 +111,9 @@ export async function runOneDigest(job: DigestJob, ctx: RunContext): Promise<voi
     return;
   }
 
-  let messages: Awaited<ReturnType<typeof rendered>>;
+  let message: unknown;
   try {
-    messages = await rendered(job, ctx);
+    message = await rendered(job, poster, ctx);
   } catch (error) {
     logger.error({ err: error, ...item }, 'could not fetch usage and feedback for a digest; will retry next tick');
     report.failed.push({ ...item, error: `Meet API: ${error instanceof Error ? error.message : String(error)}` });
@@ -127,10 +127,7 @@ export async function runOneDigest(job: DigestJob, ctx: RunContext): Promise<voi
   }
   settle();
 
-  const send =
-    sub.platform === 'slack'
-      ? () => ctx.posters.slack!({ workspaceId: sub.workspaceId, channelId: sub.channelId }, messages.slack!)
-      : () => ctx.posters.teams!(sub.channelId, messages.teams!);
+  const send = () => poster.post({ workspaceId: sub.workspaceId, channelId: sub.channelId }, message);
   const outcome = await deliver(
     { platform: sub.platform, workspaceId: sub.workspaceId, channelId: sub.channelId, send },
     { pacer: ctx.pacer, sleep: ctx.sleep, options: ctx.options },

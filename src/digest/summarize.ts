@@ -7,7 +7,8 @@ import { type DigestPeriod, dayIn, daysOf } from './schedule';
 /**
  * The weekly digest as one platform-neutral model (pure). Builds on core's usage and feedback
  * summaries and adds what a week needs: Meets per day, the change against the week before and
- * the feedback lowlights. Slack, Teams and the text preview all render this one model.
+ * the feedback lowlights. Slack (src/slack/digest-blocks.ts), Teams (src/teams/digest-card.ts)
+ * and the text preview (render-text.ts) all render this one model.
  */
 
 export interface DigestDay {
@@ -100,16 +101,6 @@ export function summarizeDigest(input: DigestInput): DigestModel {
       billableMinutes: changeOf(usage.billableMinutes, before.billableMinutes),
     },
   };
-}
-
-const bars = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-
-/** One character per day: a space for a day without Meets, else ▁…█ scaled to the busiest day. */
-export function sparkline(values: number[]): string {
-  const max = Math.max(0, ...values);
-  return values
-    .map((v) => (v <= 0 || max === 0 ? ' ' : bars[Math.min(7, Math.max(0, Math.ceil((v / max) * 8) - 1))]))
-    .join('');
 }
 
 /** `+3 (+25%)`, `-2 (-10%)`, `±0`, `+4 (new)`. */

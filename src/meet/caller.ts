@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
+import { processSecrets } from '../secrets/scrubber';
 import { cancelledError, isMeetApiError } from './errors';
 import { type HttpMethod, send } from './http';
 import { type CallContext, errorOfResponse, parseBody } from './response';
@@ -95,6 +96,7 @@ export function createCaller(deps: CallerDeps) {
         { policy: deps.policy, repeatable: true },
       );
       recentTokens.unshift(token.accessToken);
+      processSecrets.add(token.accessToken, 'token');
       recentTokens.length = Math.min(recentTokens.length, 3);
       return token;
     } catch (error) {

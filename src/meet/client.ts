@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Agent, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import { createSilentLogger, type Logger } from '../logger';
+import { processSecrets } from '../secrets/scrubber';
 import { createCaller } from './caller';
 import { MeetApiError } from './errors';
 import type { MeetApi } from './meet-api';
@@ -129,6 +130,7 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     async createMeeting(request, callOptions) {
       const path = '/v1/meetings';
       const body = validate(CreateMeetingRequestSchema, request, 'create-meeting request', 'POST', path);
+      rememberPasscodes(body);
       const secrets = () =>
         (body.participants ?? []).flatMap((p) => (p.accessRules ?? []).map((r) => r.condition ?? ''));
       const result = await caller.call(
@@ -198,4 +200,19 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
       await owned?.close();
     },
   };
+}
+
+/**
+ * Every passcode of a Meet, generated or typed by someone, leaves through here, on every front end
+ * (Slack, Teams, the CLI): from now on no log line shows it (the replies that show it to the
+ * creator are logged at debug level by the Slack WebClient).
+ */
+function rememberPasscodes(request: {
+  participants?: Array<{ accessRules?: Array<{ provider: string; condition?: string }> }>;
+}) {
+  for (const participant of request.participants ?? []) {
+    for (const rule of participant.accessRules ?? []) {
+      if (rule.provider === 'Passcode') processSecrets.add(rule.condition, 'passcode');
+    }
+  }
 }

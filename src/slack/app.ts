@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock';
 import { AppError } from '../core/errors';
 import { generatePasscode } from '../core/passcode';
 import type { SsoSettings } from '../core/people';
+import type { DigestPoster } from '../digest/deliver';
 import type { DigestSubscriptions } from '../flows/digest-subscriptions';
 import { createInFlight, type InFlight } from '../flows/in-flight';
 import type { Route } from '../http-route';
@@ -11,9 +12,11 @@ import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
 import { createCachedAuthorize } from './authorize';
+import type { SlackMessage } from './block-kit';
 import { toBoltLogger } from './bolt-logger';
 import { createSlackCalls } from './calls';
 import type { SlackContext } from './context';
+import { renderDigestBlocks } from './digest-blocks';
 import { toAppError } from './errors';
 import { createInstallationStore, findBotToken } from './installation-store';
 import { checkMessage } from './limits';
@@ -49,6 +52,8 @@ export interface SlackApp {
     target: { workspaceId?: string; channelId: string },
     message: { text: string; blocks?: unknown[] },
   ): Promise<{ messageId: string }>;
+  /** Weekly digests: rendered as Block Kit, posted with `postMessage`. */
+  digestPoster: DigestPoster<SlackMessage>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -134,24 +139,27 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
     return token;
   }
 
+  const postMessage: SlackApp['postMessage'] = async (target, message) => {
+    const problems = checkMessage(message);
+    if (problems.length > 0) throw new AppError('internal', `message over Slack's limits: ${problems.join('; ')}`);
+    const token = await tokenFor(target.workspaceId);
+    try {
+      const result = await app.client.chat.postMessage({
+        token,
+        channel: target.channelId,
+        text: message.text,
+        blocks: message.blocks as types.KnownBlock[],
+      });
+      return { messageId: result.ts ?? '' };
+    } catch (error) {
+      throw toAppError(error, `the message to ${target.channelId}`);
+    }
+  };
+
   return {
     routes: http?.routes ?? [],
-    async postMessage(target, message) {
-      const problems = checkMessage(message);
-      if (problems.length > 0) throw new AppError('internal', `message over Slack's limits: ${problems.join('; ')}`);
-      const token = await tokenFor(target.workspaceId);
-      try {
-        const result = await app.client.chat.postMessage({
-          token,
-          channel: target.channelId,
-          text: message.text,
-          blocks: message.blocks as types.KnownBlock[],
-        });
-        return { messageId: result.ts ?? '' };
-      } catch (error) {
-        throw toAppError(error, `the message to ${target.channelId}`);
-      }
-    },
+    postMessage,
+    digestPoster: { render: renderDigestBlocks, post: postMessage },
     /** Socket Mode: connects and resolves once Slack said hello. Over HTTP there is nothing to start. */
     async start() {
       await socket?.start();

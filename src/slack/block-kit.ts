@@ -56,6 +56,16 @@ export function context(texts: string[]): Block {
   };
 }
 
+/** Small grey lines of plain text: raw user text shows as typed, never as mentions, links or formatting. */
+export function plainContext(texts: string[]): Block {
+  return {
+    type: 'context',
+    elements: texts
+      .slice(0, slackLimits.contextElements)
+      .map((t) => ({ type: 'plain_text', text: shorten(t || ' ', slackLimits.contextText), emoji: true })),
+  };
+}
+
 /** A link button, or undefined when the URL is not one Slack accepts (too long, not http(s)). */
 export function linkButton(text: string, url: string, actionId: string): types.Button | undefined {
   if (url.length > slackLimits.url || !/^https?:\/\//i.test(url)) return undefined;

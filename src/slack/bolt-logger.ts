@@ -1,7 +1,12 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger } from '../logger';
 
-/** Bolt's logger interface on top of our pino logger, so Bolt's own lines are JSON and redacted too. */
+/**
+ * Bolt's logger interface on top of our pino logger, so Bolt's and the WebClient's own lines are
+ * JSON too. They are strings (a request body, `client_secret` and all, as JSON in the message):
+ * pino's key redaction cannot see into them; the log scrubber that every line passes through
+ * (src/secrets/scrubber.ts) blanks the secrets in them.
+ */
 export function toBoltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   const text = (msg: unknown[]) =>

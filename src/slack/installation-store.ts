@@ -1,11 +1,13 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import { AppError } from '../core/errors';
+import { processSecrets } from '../secrets/scrubber';
 import type { Store } from '../store/store';
 
 /** Bolt's InstallationStore on top of our Store: one row per workspace (or per org for org-wide installs). */
 export function createInstallationStore(store: Store): InstallationStore {
   return {
     async storeInstallation(installation) {
+      rememberTokens(installation);
       await store.saveSlackInstallation({
         teamId: installation.team?.id,
         enterpriseId: installation.enterprise?.id,
@@ -21,7 +23,9 @@ export function createInstallationStore(store: Store): InstallationStore {
           'not_found',
           `meetbot is not installed in ${query.isEnterpriseInstall ? `org ${query.enterpriseId}` : `workspace ${query.teamId}`}`,
         );
-      return record.installation as Installation<'v2', boolean>;
+      const installation = record.installation as Installation<'v2', boolean>;
+      rememberTokens(installation);
+      return installation;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
       await store.deleteSlackInstallation(toKey(query));
@@ -52,5 +56,19 @@ export async function findBotToken(store: Store, workspaceId: string): Promise<s
   const record =
     (await store.findSlackInstallation({ teamId: workspaceId, isEnterpriseInstall: false })) ??
     (await store.findSlackInstallation({ enterpriseId: workspaceId, isEnterpriseInstall: true }));
-  return (record?.installation as Installation | undefined)?.bot?.token;
+  const installation = record?.installation as Installation | undefined;
+  if (installation) rememberTokens(installation);
+  return installation?.bot?.token;
+}
+
+/** An installation's tokens are secrets of this process from the moment it holds them (log-scrubber). */
+function rememberTokens(installation: Installation): void {
+  for (const token of [
+    installation.bot?.token,
+    installation.bot?.refreshToken,
+    installation.user?.token,
+    installation.user?.refreshToken,
+  ]) {
+    processSecrets.add(token, 'token');
+  }
 }

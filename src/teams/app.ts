@@ -2,6 +2,7 @@ import { type Activity, CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Clock } from '../core/clock';
 import { generatePasscode } from '../core/passcode';
 import type { SsoSettings } from '../core/people';
+import type { DigestPoster } from '../digest/deliver';
 import type { DigestSubscriptions } from '../flows/digest-subscriptions';
 import { createInFlight, type InFlight } from '../flows/in-flight';
 import { reportFailure } from '../flows/report-failure';
@@ -14,6 +15,7 @@ import { MeetBot } from './bot';
 import { renderReplyCard } from './cards';
 import type { TeamsContext } from './context';
 import { createConversations } from './conversations';
+import { renderDigestCard, type TeamsDigestActivity } from './digest-card';
 import { createMessagesRoute } from './http-shim';
 import { cardMessage, handleMessage } from './messages';
 import { createProactiveSender } from './proactive';
@@ -49,6 +51,8 @@ export interface TeamsBot {
       summary?: string;
     },
   ): Promise<{ messageId: string }>;
+  /** Weekly digests: rendered as an Adaptive Card, sent with `sendToConversation`. */
+  digestPoster: DigestPoster<TeamsDigestActivity>;
   stop(): Promise<void>;
 }
 
@@ -112,9 +116,14 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
     context.activity.type === 'message' ? handleMessage(ctx, context) : bot.run(context);
   const route = createMessagesRoute({ adapter, logic, appId, logger });
 
+  const sendToConversation = createProactiveSender({ adapter, auth, appId, store: deps.store, conversations, logger });
   return {
     routes: [route],
-    sendToConversation: createProactiveSender({ adapter, auth, appId, store: deps.store, conversations, logger }),
+    sendToConversation,
+    digestPoster: {
+      render: renderDigestCard,
+      post: (target, activity) => sendToConversation(target.channelId, activity),
+    },
     async stop() {
       if (ownsInFlight) await ctx.inFlight.drain(stopGraceMs);
     },

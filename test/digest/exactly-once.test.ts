@@ -1,4 +1,5 @@
 import { runDueDigests } from '../../src/digest/run-due';
+import { renderDigestBlocks } from '../../src/slack/digest-blocks';
 import { openStore } from '../../src/store/open-store';
 import type { NewDigestSubscription, Store } from '../../src/store/store';
 import { createTestSchema, type TestSchema } from '../store/postgres-test-schema';
@@ -80,11 +81,14 @@ describe('on PostgreSQL, two replicas', () => {
     });
     // The first replica claims, then its post never comes back (the process is frozen or dies).
     one.deps.posters = {
-      slack: () => {
-        called();
-        return new Promise((resolve) => {
-          release = () => resolve({ messageId: 'late' });
-        });
+      slack: {
+        render: renderDigestBlocks,
+        post: () => {
+          called();
+          return new Promise((resolve) => {
+            release = () => resolve({ messageId: 'late' });
+          });
+        },
       },
     };
     const frozen = runDueDigests({ ...one.deps, options: { sendTimeoutMs: 60_000 } }, due);

@@ -1,8 +1,10 @@
 import { AppError } from '../../src/core/errors';
-import type { DigestPosters, SlackPoster, TeamsPoster } from '../../src/digest/deliver';
+import type { DigestPosters } from '../../src/digest/deliver';
 import { createSilentLogger } from '../../src/logger';
 import type { MeetApi } from '../../src/meet/meet-api';
 import type { FeedbackRecord, ReportQuery, UsageRecord } from '../../src/meet/schemas';
+import { renderDigestBlocks } from '../../src/slack/digest-blocks';
+import { renderDigestCard } from '../../src/teams/digest-card';
 
 /** A usage record with sensible defaults; durations in seconds. */
 export function usage(createdAt: string, over: Partial<UsageRecord> = {}): UsageRecord {
@@ -74,8 +76,8 @@ export interface PostedMessage {
 }
 
 /**
- * Posters that record what they were given. `fail(channel, errors)` makes the next posts to
- * that channel throw those errors in turn.
+ * Posters that record what they were given, rendered by the platforms' own renderers.
+ * `fail(channel, errors)` makes the next posts to that channel throw those errors in turn.
  */
 export function createFakePosters() {
   const posted: PostedMessage[] = [];
@@ -87,19 +89,26 @@ export function createFakePosters() {
     const queue = failures.get(channelId);
     if (queue && queue.length > 0) throw queue.shift();
   };
-  const slack: SlackPoster = async (target, message) => {
-    take(target.channelId);
-    posted.push({ platform: 'slack', channelId: target.channelId, workspaceId: target.workspaceId, message });
-    n += 1;
-    return { messageId: `slack-${n}` };
+  const posters: DigestPosters = {
+    slack: {
+      render: renderDigestBlocks,
+      async post(target, message) {
+        take(target.channelId);
+        posted.push({ platform: 'slack', channelId: target.channelId, workspaceId: target.workspaceId, message });
+        n += 1;
+        return { messageId: `slack-${n}` };
+      },
+    },
+    teams: {
+      render: renderDigestCard,
+      async post(target, activity) {
+        take(target.channelId);
+        posted.push({ platform: 'teams', channelId: target.channelId, message: activity });
+        n += 1;
+        return { messageId: `teams-${n}` };
+      },
+    },
   };
-  const teams: TeamsPoster = async (conversationId, activity) => {
-    take(conversationId);
-    posted.push({ platform: 'teams', channelId: conversationId, message: activity });
-    n += 1;
-    return { messageId: `teams-${n}` };
-  };
-  const posters: DigestPosters = { slack, teams };
   return {
     posters,
     posted,

@@ -1,5 +1,5 @@
 import { periodBefore } from '../../src/digest/schedule';
-import { formatChange, sparkline, summarizeDigest } from '../../src/digest/summarize';
+import { formatChange, summarizeDigest } from '../../src/digest/summarize';
 import { berlinPeriod, weekFeedbacks, weekUsage } from './week-data';
 
 describe('summarizeDigest', () => {
@@ -68,16 +68,7 @@ describe('summarizeDigest', () => {
   });
 });
 
-describe('sparkline and changes', () => {
-  test.each([
-    [[1, 0, 2, 0, 0, 0, 1], '▄ █   ▄'],
-    [[0, 0, 0, 0, 0, 0, 0], '       '],
-    [[8, 7, 6, 5, 4, 3, 2], '█▇▆▅▄▃▂'],
-    [[1, 100, 0, 0, 0, 0, 0], '▁█     '],
-  ])('%j → "%s"', (values, expected) => {
-    expect(sparkline(values)).toBe(expected);
-  });
-
+describe('changes', () => {
   test.each([
     [{ previous: 2, delta: 2, percent: 100 }, 'week before: 2, +100%'],
     [{ previous: 10, delta: -3, percent: -30 }, 'week before: 10, −30%'],

@@ -95,7 +95,7 @@ const run = (at: Date) => {
   const fake = createFakeTimers();
   waits = fake.waits;
   return runDueDigests(
-    { store, meet, posters: { slack: app.postMessage.bind(app) }, clock: () => at, logger, timers: fake.timers },
+    { store, meet, posters: { slack: app.digestPoster }, clock: () => at, logger, timers: fake.timers },
     at,
   );
 };

@@ -90,7 +90,7 @@ const run = (at: Date) =>
     {
       store,
       meet,
-      posters: { teams: bot.sendToConversation.bind(bot) },
+      posters: { teams: bot.digestPoster },
       clock: () => at,
       logger,
       timers: timers.timers,

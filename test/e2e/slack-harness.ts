@@ -1,16 +1,16 @@
 import { createHmac } from 'node:crypto';
-import { Writable } from 'node:stream';
 import type { SsoSettings } from '../../src/core/people';
 import { createDigestSubscriptions } from '../../src/flows/digest-subscriptions';
-import { createLogger } from '../../src/logger';
 import { createMeetClient } from '../../src/meet/client';
 import type { MeetApi } from '../../src/meet/meet-api';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server';
+import { processSecrets } from '../../src/secrets/scrubber';
 import { createHttpServer, type HttpServer } from '../../src/server';
 import { createSlackApp, type SlackApp } from '../../src/slack/app';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
+import { createLogCapture, type LogCapture, passcodesSentTo } from '../fixtures/log-capture';
 
 /**
  * Everything a Slack end-to-end test needs, on loopback: the Meet sandbox, an in-memory store,
@@ -54,8 +54,10 @@ export interface Harness {
   store: Store;
   meet: MeetApi;
   app: SlackApp;
-  /** Every log line, parsed. */
+  /** Every log line, parsed (debug level). */
   logs: Array<Record<string, unknown>>;
+  /** The same lines as written, and what leaked into them. */
+  capture: LogCapture;
   send(body: string, contentType: string, options?: SignedOptions): Promise<{ status: number; body: string }>;
   /** A signed `/meet TEXT`; `responseId` names its response_url in `slack.responses`. */
   slash(text: string, options?: SlashOptions): Promise<{ status: number; body: string; responseId: string }>;
@@ -89,14 +91,8 @@ export function addDefaultUsers(slack: FakeSlackApi): void {
 let seq = 0;
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const logs: Array<Record<string, unknown>> = [];
-  const destination = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line));
-      done();
-    },
-  });
-  const logger = createLogger({ level: 'debug', destination });
+  const capture = createLogCapture('debug');
+  const { logger, entries: logs } = capture;
   const sandbox = await startSandbox(options.sandbox);
   const slack = await startFakeSlackApi();
   addDefaultUsers(slack);
@@ -108,14 +104,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
   });
   const passcodes = [...(options.passcodes ?? [])];
+  const oauth = { clientId: '111.222', clientSecret: 'client-secret', stateSecret: 'state-secret-for-tests' };
+  const botToken = 'xoxb-test-token';
+  // What the composition root does with the configuration (rememberConfiguredSecrets).
+  const configured = [signingSecret, botToken, oauth.clientSecret, oauth.stateSecret];
+  for (const secret of configured) processSecrets.add(secret, 'configured');
   const app = await createSlackApp({
-    config: {
-      signingSecret,
-      apiUrl: slack.apiUrl,
-      ...(options.oauth
-        ? { oauth: { clientId: '111.222', clientSecret: 'client-secret', stateSecret: 'state-secret-for-tests' } }
-        : { botToken: 'xoxb-test-token' }),
-    },
+    config: { signingSecret, apiUrl: slack.apiUrl, ...(options.oauth ? { oauth } : { botToken }) },
     meet,
     store: options.wrapStore ? options.wrapStore(store) : store,
     logger,
@@ -152,6 +147,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     meet,
     app,
     logs,
+    capture,
     send,
     async slash(text, o = {}) {
       const responseId = `slash${++seq}`;
@@ -189,6 +185,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       });
       return send(body, 'application/json');
     },
+    /** Stops everything, then fails if a secret or a passcode reached the (debug-level) log. */
     async close() {
       await server.close();
       await app.stop();
@@ -196,6 +193,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await store.close();
       await slack.close();
       await sandbox.close();
+      capture.assertNoLeaks([...configured, ...passcodesSentTo(sandbox)]);
     },
   };
 }

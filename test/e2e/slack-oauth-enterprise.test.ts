@@ -181,7 +181,7 @@ test('an org-wide install serves every workspace of the org with the org token, 
   expect(JSON.stringify(subscribed)).toContain('This channel will get the weekly Meet digest');
   const fake = createFakeTimers();
   const report = await runDueDigests(
-    { store, meet, posters: { slack: app.postMessage.bind(app) }, clock: () => due, logger, timers: fake.timers },
+    { store, meet, posters: { slack: app.digestPoster }, clock: () => due, logger, timers: fake.timers },
     due,
   );
   expect(report.failed).toEqual([]);

@@ -1,4 +1,4 @@
-import { createSilentLogger, type Logger } from '../../src/logger';
+import type { Logger } from '../../src/logger';
 import { createMeetClient } from '../../src/meet/client';
 import type { MeetApi } from '../../src/meet/meet-api';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
@@ -7,6 +7,7 @@ import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { createTeamsBot, type TeamsBot, type TeamsDeps } from '../../src/teams/app';
 import { type FakeBotConnector, startFakeBotConnector } from '../fixtures/fake-bot-connector';
+import { createLogCapture, type LogCapture, passcodesSentTo } from '../fixtures/log-capture';
 
 /**
  * The Teams half end to end on loopback: the Meet sandbox, an in-memory store, the bot behind the
@@ -19,6 +20,8 @@ export interface TeamsHarness {
   store: Store;
   meet: MeetApi;
   bot: TeamsBot;
+  /** Every log line at debug level (unless a logger was passed in), and what leaked into them. */
+  capture: LogCapture;
   /** POSTs to /api/messages; the body as parsed JSON when there is one. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   postRaw(text: string): Promise<{ status: number; body: unknown }>;
@@ -56,7 +59,8 @@ export async function startTeamsHarness(
   // The people picker gives Entra object ids; the connector answers those too.
   connector.addMember({ ...alice, id: alice.aadObjectId });
   const store = await openStore('sqlite::memory:');
-  const logger = options.logger ?? createSilentLogger();
+  const capture = createLogCapture('debug');
+  const logger = options.logger ?? capture.logger;
   const meet = createMeetClient({ baseUrl: sandbox.url, clientKey: 'sandbox-key', clientSecret: 'sandbox-secret' });
   const bot = createTeamsBot({
     config: { appType: 'SingleTenant', ...options.config },
@@ -88,8 +92,10 @@ export async function startTeamsHarness(
     store,
     meet,
     bot,
+    capture,
     post: (body, headers) => send(JSON.stringify(body), headers),
     postRaw: (text) => send(text),
+    /** Stops everything, then fails if a passcode reached the (debug-level) log. */
     async close() {
       await bot.stop();
       await http.close(100);
@@ -97,6 +103,7 @@ export async function startTeamsHarness(
       await store.close();
       await connector.close();
       await sandbox.close();
+      capture.assertNoLeaks(passcodesSentTo(sandbox));
     },
   };
 }
