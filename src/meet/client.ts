@@ -9,12 +9,13 @@ import { describeIssues } from './response';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import {
   AddonConfigurationInputSchema,
+  AddonConfigurationListSchema,
   AddonConfigurationSchema,
   CreateMeetingRequestSchema,
-  FeedbackRecordSchema,
+  FeedbackListSchema,
   MeetingSchema,
   ReportQuerySchema,
-  UsageRecordSchema,
+  UsageListSchema,
 } from './schemas';
 
 /** Options of `createMeetClient`. */
@@ -41,9 +42,6 @@ export interface MeetClientOptions {
 }
 
 const IdSchema = z.string().min(1).max(200);
-const AddonListSchema = z.array(AddonConfigurationSchema);
-const UsageListSchema = z.array(UsageRecordSchema);
-const FeedbackListSchema = z.array(FeedbackRecordSchema);
 
 /**
  * The Meet API client: token exchange and caching, every documented call, strict validation of
@@ -141,7 +139,7 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     async listAddonConfigurations(callOptions) {
       const path = '/v1/addonConfigurations';
       const result = await caller.call(
-        { method: 'GET', path, schema: AddonListSchema, repeatable: true },
+        { method: 'GET', path, schema: AddonConfigurationListSchema, repeatable: true },
         callOptions?.signal,
       );
       return required(result, 'GET', path);
