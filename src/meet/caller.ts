@@ -17,6 +17,8 @@ export interface CallerDeps {
   bodyTimeoutMs: number;
   policy: RetryPolicy;
   tokenMarginMs: number;
+  /** Largest response body read, unless a call says otherwise. */
+  maxBodyBytes: number;
   logger: Logger;
   now: () => number;
 }
@@ -35,6 +37,8 @@ export interface CallSpec<S extends z.ZodType> {
   secrets?: () => readonly string[];
   /** A 404 on a repeated attempt means an earlier attempt already did it (DELETE). */
   notFoundOnRepeatIsDone?: boolean;
+  /** Largest response body read; default the client's `maxBodyBytes`. */
+  maxBodyBytes?: number;
 }
 
 /** Sends calls with a cached token, the 401-refresh-once rule, retries for repeatable calls, and one log line per failure. */
@@ -56,20 +60,24 @@ export function createCaller(deps: CallerDeps) {
 
   function exchange(
     method: HttpMethod,
+    path: string,
     url: string,
     headers: Record<string, string>,
     body?: string,
     signal?: AbortSignal,
+    maxBodyBytes = deps.maxBodyBytes,
   ) {
     return send({
       dispatcher: deps.dispatcher,
       url,
       method,
+      path,
       headers,
       body,
       signal,
       headersTimeoutMs: deps.headersTimeoutMs,
       bodyTimeoutMs: deps.bodyTimeoutMs,
+      maxBodyBytes,
     });
   }
 
@@ -89,7 +97,7 @@ export function createCaller(deps: CallerDeps) {
       const token = await runWithRetry(
         async () => {
           attempts++;
-          const res = await exchange('POST', deps.baseUrl + path, headers, body);
+          const res = await exchange('POST', path, deps.baseUrl + path, headers, body);
           return readTokenResponse(res, tokenContext);
         },
         { policy: deps.policy, repeatable: true },
@@ -142,7 +150,15 @@ export function createCaller(deps: CallerDeps) {
     };
     const sendWith = (token: string) => {
       sends++;
-      return exchange(spec.method, url, headersFor(token, payload !== undefined), payload, signal);
+      return exchange(
+        spec.method,
+        spec.path,
+        url,
+        headersFor(token, payload !== undefined),
+        payload,
+        signal,
+        spec.maxBodyBytes,
+      );
     };
     try {
       if (signal?.aborted) throw cancelledError();

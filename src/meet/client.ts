@@ -32,6 +32,20 @@ export interface MeetClientOptions {
   retry?: Partial<RetryPolicy>;
   /** A token is renewed this long before it expires (at most half its lifetime). Default 60 s. */
   tokenMarginMs?: number;
+  /**
+   * Largest response body the client reads, in bytes; a larger one fails with `invalid_response`
+   * and is not read (the connection is closed). Default 1 MB: a Meet, a token or the addon
+   * configurations weigh a few KB.
+   */
+  maxBodyBytes?: number;
+  /**
+   * The same for usage and feedback reports, which grow with the tenant and the range: the API
+   * returns a whole range in one array (no paging), a usage record weighs about 430 bytes (the
+   * sandbox's, like the docs' sample; 380 for feedback), so 1 MB would be about 2,400 Meets, less
+   * than a month of a tenant holding 100 Meets a working day. Default 16 MB: about 39,000 records,
+   * a month of 1,700 Meets a working day, while a runaway answer still stops well before memory does.
+   */
+  maxReportBodyBytes?: number;
   /** Epoch ms; decides when the token expires and reads Retry-After dates. Default Date.now. */
   now?: () => number;
   /**
@@ -57,6 +71,8 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     ? undefined
     : new Agent({ connect: { timeout: connectMs }, headersTimeout: headersMs, bodyTimeout: bodyMs });
   const dispatcher = options.dispatcher ?? (owned as Agent);
+  const maxBodyBytes = byteLimit(options.maxBodyBytes, 1024 * 1024, 'maxBodyBytes');
+  const maxReportBodyBytes = byteLimit(options.maxReportBodyBytes, 16 * 1024 * 1024, 'maxReportBodyBytes');
   let closed = false;
 
   const caller = createCaller({
@@ -68,6 +84,7 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     bodyTimeoutMs: bodyMs,
     policy: { ...defaultRetryPolicy, ...options.retry },
     tokenMarginMs: options.tokenMarginMs ?? 60_000,
+    maxBodyBytes,
     logger,
     now: options.now ?? Date.now,
   });
@@ -117,7 +134,14 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     const q = validate(ReportQuerySchema, query ?? {}, `${base} query`, 'GET', base);
     const path = q.tenant ? `${base}/${q.tenant}` : base;
     const result = await caller.call(
-      { method: 'GET', path, query: { from: q.from, to: q.to }, schema, repeatable: true },
+      {
+        method: 'GET',
+        path,
+        query: { from: q.from, to: q.to },
+        schema,
+        repeatable: true,
+        maxBodyBytes: maxReportBodyBytes,
+      },
       signal,
     );
     return required(result, 'GET', path);
@@ -196,4 +220,10 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
       await owned?.close();
     },
   };
+}
+
+function byteLimit(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (Number.isSafeInteger(value) && value > 0) return value;
+  throw new RangeError(`${name} must be a whole number of bytes above 0, got ${value}`);
 }
