@@ -114,8 +114,8 @@ export function createCaller(deps: CallerDeps) {
   const tokens = createTokenCache({ fetchToken, now: deps.now, marginMs: deps.tokenMarginMs });
 
   // A failed token request is logged once by fetchToken and already had its own retries.
-  function getToken(): Promise<string> {
-    return tokens.get().catch((error: unknown) => {
+  function getToken(signal?: AbortSignal): Promise<string> {
+    return tokens.get(signal).catch((error: unknown) => {
       if (typeof error === 'object' && error !== null) tokenErrors.add(error);
       throw error;
     });
@@ -165,13 +165,13 @@ export function createCaller(deps: CallerDeps) {
       return await runWithRetry(
         async (attempt) => {
           // The cached token is read synchronously: no promise on the common path.
-          let token = tokens.peek() ?? (await getToken());
+          let token = tokens.peek() ?? (await getToken(signal));
           let res = await sendWith(token);
           // A 401 means the server refused before acting, so even a create may be sent again, once.
           if (res.status === 401 && !refreshed) {
             refreshed = true;
             tokens.invalidate(token);
-            token = await getToken();
+            token = await getToken(signal);
             res = await sendWith(token);
           }
           if (res.status === 404 && attempt > 1 && spec.notFoundOnRepeatIsDone) return undefined;
@@ -187,9 +187,9 @@ export function createCaller(deps: CallerDeps) {
     }
   }
 
+  /** Obtains (or reuses) a token; an aborted `signal` ends the wait, not the shared token request. */
   async function checkToken(signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) throw cancelledError();
-    await tokens.get();
+    await getToken(signal);
   }
 
   return { call, checkToken, logFailure };
