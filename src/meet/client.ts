@@ -89,7 +89,12 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     now: options.now ?? Date.now,
   });
 
-  /** Strict check of what we are about to send; on failure nothing is sent. */
+  /**
+   * Strict check of what we are about to send; on failure nothing is sent. What is sent is the
+   * parsed copy, not the caller's object: a getter, a `toJSON` or an inherited field of that
+   * object could otherwise put into the JSON what the schema never saw. With the compiled schemas
+   * the copy costs well under a microsecond.
+   */
   function validate<S extends z.ZodType>(schema: S, value: unknown, what: string, method: string, path: string) {
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data as z.output<S>;
