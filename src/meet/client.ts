@@ -32,18 +32,12 @@ export interface MeetClientOptions {
   retry?: Partial<RetryPolicy>;
   /** A token is renewed this long before it expires (at most half its lifetime). Default 60 s. */
   tokenMarginMs?: number;
-  /**
-   * Largest response body the client reads, in bytes; a larger one fails with `invalid_response`
-   * and is not read (the connection is closed). Default 1 MB: a Meet, a token or the addon
-   * configurations weigh a few KB.
-   */
+  /** Largest response body read, in bytes; a larger one fails (`invalid_response`) unread. Default 1 MB. */
   maxBodyBytes?: number;
   /**
-   * The same for usage and feedback reports, which grow with the tenant and the range: the API
-   * returns a whole range in one array (no paging), a usage record weighs about 430 bytes (the
-   * sandbox's, like the docs' sample; 380 for feedback), so 1 MB would be about 2,400 Meets, less
-   * than a month of a tenant holding 100 Meets a working day. Default 16 MB: about 39,000 records,
-   * a month of 1,700 Meets a working day, while a runaway answer still stops well before memory does.
+   * The same for usage and feedback reports, one array for a whole range (no paging): a usage
+   * record weighs ~430 bytes, so 1 MB is ~2,400 Meets, less than a month of a tenant holding 100
+   * a working day. Default 16 MB: ~39,000 records; a runaway answer still stops long before memory.
    */
   maxReportBodyBytes?: number;
   /** Epoch ms; decides when the token expires and reads Retry-After dates. Default Date.now. */
@@ -90,10 +84,8 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
   });
 
   /**
-   * Strict check of what we are about to send; on failure nothing is sent. What is sent is the
-   * parsed copy, not the caller's object: a getter, a `toJSON` or an inherited field of that
-   * object could otherwise put into the JSON what the schema never saw. With the compiled schemas
-   * the copy costs well under a microsecond.
+   * Strict check of what we are about to send; on failure nothing is sent. The parsed copy is sent,
+   * not the caller's object, whose getters, `toJSON` or inherited fields the schema never saw.
    */
   function validate<S extends z.ZodType>(schema: S, value: unknown, what: string, method: string, path: string) {
     const parsed = schema.safeParse(value);
@@ -227,6 +219,7 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
   };
 }
 
+/** A byte-limit option: its default, or a whole number above 0 (anything else is refused at once). */
 function byteLimit(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (Number.isSafeInteger(value) && value > 0) return value;
