@@ -16,8 +16,8 @@ import type { BenchResult } from './types';
  * Each round is 200 calls (about 20 ms a side): with 100 (the first version) one major GC of
  * 5-15 ms landing on one side moved a round's ratio by 10-50% and the totals by up to 7%, so
  * runs of the same code ranged from 0.86 to 1.86. The sandbox's record of requests and Meets is
- * emptied before each batch: kept, it grows by a request and a Meet per call (19,000 a run), and the old generation it
- * fills makes those major GCs longer and more frequent as the run goes on.
+ * emptied before each batch: kept, it grows by a request and a Meet per call (19,000 a run), and
+ * the old generation it fills makes those major GCs longer and more frequent as the run goes on.
  */
 
 const TOTAL = 8000;
