@@ -9,9 +9,10 @@ import type { Route } from './http-route';
 import { type Logger, routeConsoleToLogger } from './logger';
 import { createMeetClient } from './meet/client';
 import type { MeetApi } from './meet/meet-api';
+import { createReadinessCheck } from './readiness';
 import { type Sandbox, startSandbox } from './sandbox/server';
 import { rememberConfiguredSecrets } from './secrets/scrubber';
-import { createHttpServer, type ReadyReport } from './server';
+import { createHttpServer } from './server';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
@@ -38,6 +39,8 @@ export interface StartAppOptions {
   scheduler?: boolean;
   /** How long close() lets acknowledged work finish before it closes the store (default 25 s). */
   shutdownGraceMs?: number;
+  /** How long /readyz waits for its checks (default 5 s; tests shorten it). */
+  readyBudgetMs?: number;
 }
 
 const idempotencyPurgeMs = 10 * 60_000;
@@ -87,7 +90,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     cleanups.push(() => teams.stop());
 
     const routes: Route[] = [...(slack?.routes ?? []), ...teams.routes];
-    const http = createHttpServer({ routes, logger, ready: () => checkReady(store, meet) });
+    const ready = createReadinessCheck({ store, meet, logger, budgetMs: options.readyBudgetMs });
+    const http = createHttpServer({ routes, logger, ready });
     const { url, port } = await http.listen(config.port, config.host);
     cleanups.push(() => http.close(remaining()));
 
@@ -156,18 +160,4 @@ export async function connectMeet(
     logger,
   });
   return { meet, meetApiUrl: sandbox.url, sandbox };
-}
-
-async function checkReady(store: Store, meet: MeetApi): Promise<ReadyReport> {
-  const checks: Record<string, string> = {};
-  const [storeResult, meetResult] = await Promise.allSettled([
-    store.ping(),
-    meet.checkToken({ signal: AbortSignal.timeout(5_000) }),
-  ]);
-  checks.store = storeResult.status === 'fulfilled' ? 'ok' : 'unavailable';
-  checks.meetApi =
-    meetResult.status === 'fulfilled'
-      ? 'ok'
-      : `unavailable (${meetResult.reason instanceof Error ? meetResult.reason.message : 'error'})`;
-  return { ok: storeResult.status === 'fulfilled' && meetResult.status === 'fulfilled', checks };
 }

@@ -3,9 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { Route } from './http-route';
 import type { Logger } from './logger';
 
+/** What `/readyz` may say about a check: its state, never a reason (the reason is logged). */
+export type CheckState = 'ok' | 'unavailable' | 'shutting down';
+
 export interface ReadyReport {
   ok: boolean;
-  checks: Record<string, string>;
+  checks: Record<string, CheckState>;
 }
 
 export interface HttpServer {
@@ -47,7 +50,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       return;
     }
     if (path === '/readyz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const report = draining
+      const report: ReadyReport = draining
         ? { ok: false, checks: { server: 'shutting down' } }
         : options.ready
           ? await options.ready()

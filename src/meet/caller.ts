@@ -18,6 +18,8 @@ export interface CallerDeps {
   bodyTimeoutMs: number;
   policy: RetryPolicy;
   tokenMarginMs: number;
+  /** Largest response body read, unless a call says otherwise. */
+  maxBodyBytes: number;
   logger: Logger;
   now: () => number;
 }
@@ -36,6 +38,8 @@ export interface CallSpec<S extends z.ZodType> {
   secrets?: () => readonly string[];
   /** A 404 on a repeated attempt means an earlier attempt already did it (DELETE). */
   notFoundOnRepeatIsDone?: boolean;
+  /** Largest response body read; default the client's `maxBodyBytes`. */
+  maxBodyBytes?: number;
 }
 
 /** Sends calls with a cached token, the 401-refresh-once rule, retries for repeatable calls, and one log line per failure. */
@@ -57,20 +61,24 @@ export function createCaller(deps: CallerDeps) {
 
   function exchange(
     method: HttpMethod,
+    path: string,
     url: string,
     headers: Record<string, string>,
     body?: string,
     signal?: AbortSignal,
+    maxBodyBytes = deps.maxBodyBytes,
   ) {
     return send({
       dispatcher: deps.dispatcher,
       url,
       method,
+      path,
       headers,
       body,
       signal,
       headersTimeoutMs: deps.headersTimeoutMs,
       bodyTimeoutMs: deps.bodyTimeoutMs,
+      maxBodyBytes,
     });
   }
 
@@ -90,7 +98,7 @@ export function createCaller(deps: CallerDeps) {
       const token = await runWithRetry(
         async () => {
           attempts++;
-          const res = await exchange('POST', deps.baseUrl + path, headers, body);
+          const res = await exchange('POST', path, deps.baseUrl + path, headers, body);
           return readTokenResponse(res, tokenContext);
         },
         { policy: deps.policy, repeatable: true },
@@ -108,8 +116,8 @@ export function createCaller(deps: CallerDeps) {
   const tokens = createTokenCache({ fetchToken, now: deps.now, marginMs: deps.tokenMarginMs });
 
   // A failed token request is logged once by fetchToken and already had its own retries.
-  function getToken(): Promise<string> {
-    return tokens.get().catch((error: unknown) => {
+  function getToken(signal?: AbortSignal): Promise<string> {
+    return tokens.get(signal).catch((error: unknown) => {
       if (typeof error === 'object' && error !== null) tokenErrors.add(error);
       throw error;
     });
@@ -144,20 +152,28 @@ export function createCaller(deps: CallerDeps) {
     };
     const sendWith = (token: string) => {
       sends++;
-      return exchange(spec.method, url, headersFor(token, payload !== undefined), payload, signal);
+      return exchange(
+        spec.method,
+        spec.path,
+        url,
+        headersFor(token, payload !== undefined),
+        payload,
+        signal,
+        spec.maxBodyBytes,
+      );
     };
     try {
       if (signal?.aborted) throw cancelledError();
       return await runWithRetry(
         async (attempt) => {
           // The cached token is read synchronously: no promise on the common path.
-          let token = tokens.peek() ?? (await getToken());
+          let token = tokens.peek() ?? (await getToken(signal));
           let res = await sendWith(token);
           // A 401 means the server refused before acting, so even a create may be sent again, once.
           if (res.status === 401 && !refreshed) {
             refreshed = true;
             tokens.invalidate(token);
-            token = await getToken();
+            token = await getToken(signal);
             res = await sendWith(token);
           }
           if (res.status === 404 && attempt > 1 && spec.notFoundOnRepeatIsDone) return undefined;
@@ -173,9 +189,9 @@ export function createCaller(deps: CallerDeps) {
     }
   }
 
+  /** Obtains (or reuses) a token; an aborted `signal` ends the wait, not the shared token request. */
   async function checkToken(signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) throw cancelledError();
-    await tokens.get();
+    await getToken(signal);
   }
 
   return { call, checkToken, logFailure };

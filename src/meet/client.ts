@@ -10,12 +10,13 @@ import { describeIssues } from './response';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import {
   AddonConfigurationInputSchema,
+  AddonConfigurationListSchema,
   AddonConfigurationSchema,
   CreateMeetingRequestSchema,
-  FeedbackRecordSchema,
+  FeedbackListSchema,
   MeetingSchema,
   ReportQuerySchema,
-  UsageRecordSchema,
+  UsageListSchema,
 } from './schemas';
 
 /** Options of `createMeetClient`. */
@@ -32,6 +33,14 @@ export interface MeetClientOptions {
   retry?: Partial<RetryPolicy>;
   /** A token is renewed this long before it expires (at most half its lifetime). Default 60 s. */
   tokenMarginMs?: number;
+  /** Largest response body read, in bytes; a larger one fails (`invalid_response`) unread. Default 1 MB. */
+  maxBodyBytes?: number;
+  /**
+   * The same for usage and feedback reports, one array for a whole range (no paging): a usage
+   * record weighs ~430 bytes, so 1 MB is ~2,400 Meets, less than a month of a tenant holding 100
+   * a working day. Default 16 MB: ~39,000 records; a runaway answer still stops long before memory.
+   */
+  maxReportBodyBytes?: number;
   /** Epoch ms; decides when the token expires and reads Retry-After dates. Default Date.now. */
   now?: () => number;
   /**
@@ -42,9 +51,6 @@ export interface MeetClientOptions {
 }
 
 const IdSchema = z.string().min(1).max(200);
-const AddonListSchema = z.array(AddonConfigurationSchema);
-const UsageListSchema = z.array(UsageRecordSchema);
-const FeedbackListSchema = z.array(FeedbackRecordSchema);
 
 /**
  * The Meet API client: token exchange and caching, every documented call, strict validation of
@@ -60,6 +66,8 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     ? undefined
     : new Agent({ connect: { timeout: connectMs }, headersTimeout: headersMs, bodyTimeout: bodyMs });
   const dispatcher = options.dispatcher ?? (owned as Agent);
+  const maxBodyBytes = byteLimit(options.maxBodyBytes, 1024 * 1024, 'maxBodyBytes');
+  const maxReportBodyBytes = byteLimit(options.maxReportBodyBytes, 16 * 1024 * 1024, 'maxReportBodyBytes');
   let closed = false;
 
   const caller = createCaller({
@@ -71,11 +79,15 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     bodyTimeoutMs: bodyMs,
     policy: { ...defaultRetryPolicy, ...options.retry },
     tokenMarginMs: options.tokenMarginMs ?? 60_000,
+    maxBodyBytes,
     logger,
     now: options.now ?? Date.now,
   });
 
-  /** Strict check of what we are about to send; on failure nothing is sent. */
+  /**
+   * Strict check of what we are about to send; on failure nothing is sent. The parsed copy is sent,
+   * not the caller's object, whose getters, `toJSON` or inherited fields the schema never saw.
+   */
   function validate<S extends z.ZodType>(schema: S, value: unknown, what: string, method: string, path: string) {
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data as z.output<S>;
@@ -120,7 +132,14 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     const q = validate(ReportQuerySchema, query ?? {}, `${base} query`, 'GET', base);
     const path = q.tenant ? `${base}/${q.tenant}` : base;
     const result = await caller.call(
-      { method: 'GET', path, query: { from: q.from, to: q.to }, schema, repeatable: true },
+      {
+        method: 'GET',
+        path,
+        query: { from: q.from, to: q.to },
+        schema,
+        repeatable: true,
+        maxBodyBytes: maxReportBodyBytes,
+      },
       signal,
     );
     return required(result, 'GET', path);
@@ -143,7 +162,7 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     async listAddonConfigurations(callOptions) {
       const path = '/v1/addonConfigurations';
       const result = await caller.call(
-        { method: 'GET', path, schema: AddonListSchema, repeatable: true },
+        { method: 'GET', path, schema: AddonConfigurationListSchema, repeatable: true },
         callOptions?.signal,
       );
       return required(result, 'GET', path);
@@ -215,4 +234,11 @@ function rememberPasscodes(request: {
       if (rule.provider === 'Passcode') processSecrets.add(rule.condition, 'passcode');
     }
   }
+}
+
+/** A byte-limit option: its default, or a whole number above 0 (anything else is refused at once). */
+function byteLimit(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (Number.isSafeInteger(value) && value > 0) return value;
+  throw new RangeError(`${name} must be a whole number of bytes above 0, got ${value}`);
 }

@@ -1,5 +1,5 @@
 import { type Dispatcher, request } from 'undici';
-import { cancelledError, MeetApiError, scrubSecrets } from './errors';
+import { cancelledError, isMeetApiError, MeetApiError, scrubSecrets } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -7,11 +7,15 @@ export interface SendOptions {
   dispatcher: Dispatcher;
   url: string;
   method: HttpMethod;
+  /** The path without its query, for messages. */
+  path: string;
   headers: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
+  /** A larger body is refused (`invalid_response`) without being read. */
+  maxBodyBytes: number;
 }
 
 export interface RawResponse {
@@ -22,7 +26,7 @@ export interface RawResponse {
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
-/** One HTTP exchange, body read in full. Transport failures become `timeout` or `network` MeetApiErrors. */
+/** One HTTP exchange, body read in full up to `maxBodyBytes`. Transport failures become `timeout` or `network` MeetApiErrors. */
 export async function send(options: SendOptions): Promise<RawResponse> {
   try {
     const res = await request(options.url, {
@@ -34,11 +38,60 @@ export async function send(options: SendOptions): Promise<RawResponse> {
       headersTimeout: options.headersTimeoutMs,
       bodyTimeout: options.bodyTimeoutMs,
     });
-    const text = await res.body.text();
+    const text = await readText(res, options);
     return { status: res.statusCode, headers: res.headers, text };
   } catch (error) {
-    throw transportError(error, options.signal);
+    throw isMeetApiError(error) ? error : transportError(error, options.signal);
   }
+}
+
+/**
+ * The body as UTF-8 text (a BOM skipped, as undici's `text()` does), refused as soon as it passes
+ * the limit: a Content-Length over it fails before reading, and a body that grows past it (chunked,
+ * or longer than it said) fails at the chunk that crosses it. Destroying the stream aborts the
+ * request and closes its connection, so the rest is never read or buffered.
+ */
+function readText(res: Dispatcher.ResponseData, options: SendOptions): Promise<string> {
+  const limit = options.maxBodyBytes;
+  const body = res.body;
+  const declared = headerValue(res.headers, 'content-length');
+  if (declared !== undefined && Number(declared) > limit) {
+    const error = tooLarge(options, res.statusCode, limit);
+    // The stream emits this same error, already returned below; unheard, it would be thrown.
+    body.on('error', () => undefined).destroy(error);
+    return Promise.reject(error);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body
+      .on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limit) body.destroy(tooLarge(options, res.statusCode, limit));
+        else chunks.push(chunk);
+      })
+      .on('end', () => {
+        const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+        const bom = all.length >= 3 && all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf;
+        resolve(all.toString('utf8', bom ? 3 : 0));
+      })
+      .on('error', reject);
+  });
+}
+
+function tooLarge(options: SendOptions, status: number, limit: number): MeetApiError {
+  return new MeetApiError(
+    'invalid_response',
+    `Meet API ${options.method} ${options.path} answered ${status} with a body over the client's limit of ${formatBytes(limit)}; it was not read`,
+    { status, retryable: false },
+  );
+}
+
+/** `1 MB`, `16 MB`, `512 KB` or `1500 bytes`: how the limit is named in messages (1 MB = 1024 × 1024 bytes). */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
 }
 
 /**

@@ -33,7 +33,10 @@ export interface MeetApi {
   getUsage(query: ReportQuery, options?: CallOptions): Promise<UsageRecord[]>;
   /** GET /v1/feedbacks[/TENANT]?from&to */
   getFeedbacks(query: ReportQuery, options?: CallOptions): Promise<FeedbackRecord[]>;
-  /** Obtains (or reuses) a token; used by /readyz. */
+  /**
+   * Obtains (or reuses) a token; used by /readyz. An aborted `signal` ends this wait only: a token
+   * request other calls are waiting for goes on.
+   */
   checkToken(options?: CallOptions): Promise<void>;
   close(): Promise<void>;
 }

@@ -29,8 +29,9 @@ const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
 /** Whether a failed attempt of a call that is safe to repeat should be repeated. */
 export function isWorthRetrying(error: unknown): boolean {
-  if (!isMeetApiError(error)) return false;
-  if (error.code === 'network' || error.code === 'timeout') return error.retryable;
+  // `retryable: false` wins over the status: a 503 whose body was refused (too large) is not repeated.
+  if (!isMeetApiError(error) || !error.retryable) return false;
+  if (error.code === 'network' || error.code === 'timeout') return true;
   return error.status !== undefined && RETRY_STATUSES.has(error.status);
 }
 

@@ -1,4 +1,4 @@
-import { MeetApiError } from './errors';
+import { cancelledError, MeetApiError } from './errors';
 import type { RawResponse } from './http';
 import { type CallContext, errorOfResponse, parseBody } from './response';
 import { TokenResponseSchema } from './schemas';
@@ -38,8 +38,12 @@ export function readTokenResponse(res: RawResponse, ctx: CallContext): Token {
 }
 
 export interface TokenCache {
-  /** A token valid for at least the margin; concurrent callers share one in-flight request. */
-  get(): Promise<string>;
+  /**
+   * A token valid for at least the margin; concurrent callers share one in-flight request. A
+   * caller whose `signal` aborts stops waiting (a `timeout` MeetApiError, not retryable); the
+   * request goes on for the others, and its token is cached when it comes.
+   */
+  get(signal?: AbortSignal): Promise<string>;
   /** The cached token if it is still good, without waiting; undefined otherwise. */
   peek(): string | undefined;
   /** Forgets `token` if it is still the cached one (after a 401), so the next `get` fetches anew. */
@@ -79,12 +83,34 @@ export function createTokenCache(deps: {
 
   return {
     peek,
-    get() {
+    get(signal) {
       const token = peek();
-      return token !== undefined ? Promise.resolve(token) : (inFlight ?? refresh());
+      if (token !== undefined) return Promise.resolve(token);
+      if (signal?.aborted) return Promise.reject(cancelledError());
+      const pending = inFlight ?? refresh();
+      return signal ? waitUnlessAborted(pending, signal) : pending;
     },
     invalidate(token) {
       if (current?.token === token) current = undefined;
     },
   };
+}
+
+/** `pending`, or a cancellation as soon as `signal` aborts; `pending` itself is left running. */
+function waitUnlessAborted<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(cancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    // Both outcomes are handled here, so a request nobody waits for any more never rejects unheard.
+    pending.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

@@ -98,4 +98,32 @@ describe('Meet client: tokens', () => {
     expect(seen('GET', '/v1/usage')).toHaveLength(0);
     await expect(client.checkToken()).rejects.toMatchObject({ code: 'unauthorized' });
   });
+
+  it('checkToken stops waiting when its signal aborts; a call waiting for the same token still gets it', async () => {
+    const { sandbox, client, seen } = await startHarness();
+    sandbox.injectFault({ method: 'POST', path: '/v1/token', delayMs: 1_000 });
+    const call = client.listAddonConfigurations();
+    const started = Date.now();
+    await expect(client.checkToken({ signal: AbortSignal.timeout(50) })).rejects.toMatchObject({
+      name: 'MeetApiError',
+      code: 'timeout',
+      retryable: false,
+    });
+    expect(Date.now() - started).toBeLessThan(900); // against a wait for the 1 s token
+    await expect(call).resolves.toEqual(expect.any(Array));
+    expect(seen('POST', '/v1/token')).toHaveLength(1);
+  });
+
+  it('a call cancelled while it waits for a token fails as cancelled and sends nothing', async () => {
+    const { sandbox, client, seen } = await startHarness();
+    sandbox.injectFault({ method: 'POST', path: '/v1/token', delayMs: 1_000 });
+    const controller = new AbortController();
+    const started = Date.now();
+    const create = client.createMeeting({ title: 'Standup' }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(create).rejects.toMatchObject({ code: 'timeout', message: expect.stringContaining('cancelled') });
+    expect(Date.now() - started).toBeLessThan(900); // it stopped waiting, not after the 1 s token
+    await client.checkToken();
+    expect(seen('POST', '/v1/meetings')).toHaveLength(0);
+  });
 });

@@ -40,6 +40,7 @@ describe('isWorthRetrying', () => {
     [new MeetApiError('server_error', 'x', { status: 500 }), false],
     [new MeetApiError('bad_request', 'x', { status: 400 }), false],
     [new MeetApiError('timeout', 'cancelled', { retryable: false }), false],
+    [new MeetApiError('invalid_response', 'body over the limit', { status: 503, retryable: false }), false],
     [new Error('x'), false],
   ])('%p → %p', (error, expected) => {
     expect(isWorthRetrying(error)).toBe(expected);

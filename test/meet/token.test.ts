@@ -87,3 +87,47 @@ describe('createTokenCache', () => {
     expect(await cache.get()).toBe('ok');
   });
 });
+
+describe('createTokenCache: a waiter that gives up', () => {
+  function gated() {
+    let fetches = 0;
+    let release: (() => void) | undefined;
+    const cache = createTokenCache({
+      now: () => 0,
+      marginMs: 0,
+      fetchToken: async (): Promise<Token> => {
+        fetches++;
+        await new Promise<void>((r) => (release = r));
+        return { accessToken: 'shared', expiresAtMs: 1e12 };
+      },
+    });
+    return { cache, release: () => release?.(), fetches: () => fetches };
+  }
+
+  it('stops waiting when its signal aborts; the request goes on for the others and its token is cached', async () => {
+    const s = gated();
+    const quitter = new AbortController();
+    const patient = s.cache.get();
+    const impatient = s.cache.get(quitter.signal);
+    quitter.abort();
+    await expect(impatient).rejects.toMatchObject({ name: 'MeetApiError', code: 'timeout', retryable: false });
+    s.release();
+    expect(await patient).toBe('shared');
+    expect(s.cache.peek()).toBe('shared');
+    expect(s.fetches()).toBe(1);
+  });
+
+  it('a signal already aborted starts no request', async () => {
+    const s = gated();
+    await expect(s.cache.get(AbortSignal.abort())).rejects.toMatchObject({ code: 'timeout' });
+    expect(s.fetches()).toBe(0);
+  });
+
+  it('a waiter whose signal never fires gets the token like anyone', async () => {
+    const s = gated();
+    const waiting = s.cache.get(new AbortController().signal);
+    await new Promise((r) => setImmediate(r));
+    s.release();
+    expect(await waiting).toBe('shared');
+  });
+});
