@@ -7,6 +7,7 @@ import { parseCommand } from '../core/parse-command';
 import { newReferenceId } from '../core/reference-id';
 import { buildHelpReply, buildUserErrorReply } from '../core/replies';
 import { helpEntries } from '../core/usage-lines';
+import { runDoctorCli } from '../doctor/doctor-command';
 import { createLogger, type Logger } from '../logger';
 import { serve } from '../main';
 import { isMeetApiError } from '../meet/errors';
@@ -30,6 +31,8 @@ const usage = `meetbot: create Meets from Slack and Teams, and from here
   meetbot configs [--json]           addon configurations
   meetbot digest run [--at ISO] [--json]
   meetbot digest preview --channel ID | --tenant CODE [--tz ZONE]
+  meetbot doctor [--json]            check every configured part live and say what to fix;
+                                     exit 0 when nothing failed (warnings allowed), 1 otherwise
 
 RANGE: this week, last week (default), this month, last month, 7d, 30d, YYYY-MM-DD..YYYY-MM-DD
 Examples:
@@ -55,6 +58,8 @@ export async function runCli(argv: string[], deps: CliDeps = {}): Promise<number
   const env = deps.env ?? readEnvironment();
   if (name === 'serve') return serve(env);
   if (name === 'sandbox') return runSandbox(args, io);
+  // Before loadConfig: doctor reports bad settings itself, one line each, next to everything else.
+  if (name === 'doctor') return runDoctorCli(args, { env, io, clock: deps.clock });
 
   const loaded = loadConfig(env);
   if (!loaded.ok) {
