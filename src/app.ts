@@ -5,6 +5,7 @@ import { startDigestScheduler } from './digest/scheduler';
 import type { DigestSubscriptions } from './flows/digest-subscriptions';
 import { createDigestSubscriptions } from './flows/digest-subscriptions';
 import { createInFlight, type InFlight } from './flows/in-flight';
+import { startWatchScheduler } from './flows/watch-scheduler';
 import type { Route } from './http-route';
 import { type Logger, routeConsoleToLogger } from './logger';
 import { createMeetClient } from './meet/client';
@@ -35,7 +36,7 @@ export interface StartAppOptions {
   config: Config;
   logger: Logger;
   clock?: Clock;
-  /** Run the digest scheduler (default true; tests that drive digests themselves turn it off). */
+  /** Run the digest and watcher schedulers (default true; tests that drive ticks themselves turn them off). */
   scheduler?: boolean;
   /** How long close() lets acknowledged work finish before it closes the store (default 25 s). */
   shutdownGraceMs?: number;
@@ -85,6 +86,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       clock,
       digests,
       inFlight,
+      watching: config.statusPollSeconds > 0,
     });
     if (slack) cleanups.push(() => slack.stop());
     cleanups.push(() => teams.stop());
@@ -99,6 +101,12 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     if (options.scheduler !== false) {
       const scheduler = startDigestScheduler({ store, meet, posters, clock, logger });
       cleanups.push(() => scheduler.stop());
+      if (config.statusPollSeconds > 0) {
+        const announcers = { slack: slack?.announcer, teams: teams.announcer };
+        const pollMs = config.statusPollSeconds * 1000;
+        const watcher = startWatchScheduler({ store, meet, logger, clock, announcers, pollMs });
+        cleanups.push(() => watcher.stop());
+      }
     }
     const purge = setInterval(() => {
       store
@@ -129,6 +137,8 @@ export async function createPlatforms(
     clock: Clock;
     digests?: DigestSubscriptions;
     inFlight?: InFlight;
+    /** The watcher is on: created Meets' messages start as "Not started yet". */
+    watching?: boolean;
   },
 ): Promise<{ slack?: SlackApp; teams: TeamsBot; posters: DigestPosters }> {
   const common = { ...deps, defaultTimeZone: config.digestTimeZone };
@@ -152,7 +162,7 @@ export async function connectMeet(
     });
     return { meet, meetApiUrl: config.meet.apiUrl };
   }
-  const sandbox = await startSandbox({ host: '127.0.0.1', port: 0 });
+  const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, speed: config.sandboxSpeed });
   const meet = createMeetClient({
     baseUrl: sandbox.url,
     clientKey: 'sandbox-key',

@@ -75,6 +75,19 @@ export const envSchema = z.object({
   MEET_SSO_DOMAINS: ssoDomains.describe('DOMAIN=PROVIDER pairs, e.g. acme.com=microsoft,acme.io=google'),
   DIGEST_TIME_ZONE: z.string().refine(isTimeZone).default('UTC').describe('an IANA time zone, e.g. Europe/Berlin'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info').describe('debug, info, warn or error'),
+  MEET_SANDBOX_SPEED: z.coerce
+    .number()
+    .positive()
+    .max(3600)
+    .default(60)
+    .describe('how fast Meets in the embedded sandbox live: 1 is real time, 60 (the default) a minute a second'),
+  MEET_STATUS_POLL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .default(60)
+    .describe('seconds between status checks of Meets created from chat, 0 to turn it off (at most 3600)'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -85,6 +98,8 @@ export interface Config {
   meet: { apiUrl: string; clientKey?: string; clientSecret?: string; organizerEmail?: string };
   /** No credentials: the embedded sandbox stands in for the Meet API. */
   useSandbox: boolean;
+  /** How fast Meets in the embedded sandbox live (minutes per minute). */
+  sandboxSpeed: number;
   slack?: {
     signingSecret: string;
     botToken?: string;
@@ -97,6 +112,8 @@ export interface Config {
   sso: SsoSettings;
   digestTimeZone: string;
   logLevel: Env['LOG_LEVEL'];
+  /** 0: the watcher is off. */
+  statusPollSeconds: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -165,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         organizerEmail: e.MEET_ORGANIZER_EMAIL,
       },
       useSandbox: !e.MEET_CLIENT_KEY && !e.MEET_CLIENT_SECRET,
+      sandboxSpeed: e.MEET_SANDBOX_SPEED,
       slack: e.SLACK_SIGNING_SECRET
         ? {
             signingSecret: e.SLACK_SIGNING_SECRET,
@@ -191,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       sso: { defaultProvider: e.MEET_SSO_PROVIDER, domains: e.MEET_SSO_DOMAINS ?? {} },
       digestTimeZone: e.DIGEST_TIME_ZONE,
       logLevel: e.LOG_LEVEL,
+      statusPollSeconds: e.MEET_STATUS_POLL_SECONDS,
     },
   };
 }

@@ -18,17 +18,22 @@ import { runDigestCli } from './digest-command';
 import { createMeetFromCli } from './meet-command';
 import { failureLine, meetApiWhere, renderForTerminal } from './render';
 import { printConfigs, printReport } from './report-command';
+import { printMeetStatus } from './status-command';
+import { runWatchCli } from './watch-command';
 
 const usage = `meetbot: create Meets from Slack and Teams, and from here
 
   meetbot serve                      the bot (same as npm start)
-  meetbot sandbox [--port N] [--host H]
-                                     the Meet API sandbox alone
+  meetbot sandbox [--port N] [--host H] [--speed N]
+                                     the Meet API sandbox alone (--speed 60: a Meet minute a second)
   meetbot meet <grammar> [--as EMAIL] [--json]
                                      create a Meet (same grammar as /meet; people are emails)
   meetbot usage [RANGE | --from DAY --to DAY] [tenant:X] [--json]
   meetbot feedback [RANGE | --from DAY --to DAY] [tenant:X] [--json]
   meetbot configs [--json]           addon configurations
+  meetbot status CODE [--json]       where a Meet is: not started, live or ended
+  meetbot watch run [--at ISO] [--json]
+                                     one watcher tick (for cron): update Meet messages, send ratings
   meetbot digest run [--at ISO] [--json]
   meetbot digest preview --channel ID | --tenant CODE [--tz ZONE]
   meetbot doctor [--json]            check every configured part live and say what to fix;
@@ -70,11 +75,20 @@ export async function runCli(argv: string[], deps: CliDeps = {}): Promise<number
   rememberConfiguredSecrets(config);
   // The terminal gets one line per failure; JSON logs only with LOG_LEVEL=debug, and for digest
   // runs (an operator wants to see a channel unsubscribed) warnings too.
-  const level = config.logLevel === 'debug' ? 'debug' : name === 'digest' ? 'warn' : 'silent';
+  const level = config.logLevel === 'debug' ? 'debug' : name === 'digest' || name === 'watch' ? 'warn' : 'silent';
   const logger = createLogger({ level, destination: process.stderr });
   const clock = deps.clock ?? systemClock;
   try {
     if (name === 'digest') return await runDigestCli(args, { config, logger, io, clock });
+    if (name === 'watch') return await runWatchCli(args, { config, logger, io, clock });
+    if (name === 'status') {
+      const json = takeFlag(args, 'json');
+      if (args.length !== 1) {
+        io.err('usage: meetbot status CODE [--json]  (the code is the part after https://meet.rs/)');
+        return 2;
+      }
+      return await printMeetStatus(args[0], { config, logger, io, clock, json });
+    }
     if (['meet', 'usage', 'feedback', 'configs'].includes(name)) {
       return await runMeetCommand(name, args, { config, logger, io, clock });
     }
@@ -115,7 +129,7 @@ async function runMeetCommand(
     return 2;
   }
   const command = parsed.command;
-  if (command.kind === 'help' || command.kind === 'new' || command.kind === 'digest') {
+  if (command.kind === 'help' || command.kind === 'new' || command.kind === 'digest' || command.kind === 'status') {
     io.out(command.kind === 'help' ? renderForTerminal(buildHelpReply(helpEntries)) : usage);
     return command.kind === 'help' ? 0 : 2;
   }
@@ -154,15 +168,21 @@ async function runMeetCommand(
 async function runSandbox(args: string[], io: CliIo): Promise<number> {
   const portText = takeOption(args, 'port') ?? '4010';
   const host = takeOption(args, 'host') ?? '127.0.0.1';
+  const speedText = takeOption(args, 'speed') ?? '60';
+  const speed = Number(speedText);
+  if (!Number.isFinite(speed) || speed <= 0 || speed > 3600) {
+    io.err(`--speed must be a number above 0 (1 is real time, 60 a Meet minute a second), not "${speedText}"`);
+    return 2;
+  }
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     io.err(`--port must be a port number (0-65535), not "${portText}"`);
     return 2;
   }
-  const sandbox = await startSandbox({ port, host });
+  const sandbox = await startSandbox({ port, host, speed });
   io.out(
     [
-      `Meet sandbox listening on ${sandbox.url}`,
+      `Meet sandbox listening on ${sandbox.url} (Meets live at ${speed}× speed: they start a minute after creation)`,
       'Use it with:',
       `  MEET_API_URL=${sandbox.url} MEET_CLIENT_KEY=sandbox-key MEET_CLIENT_SECRET=sandbox-secret`,
       'Ctrl-C to stop.',

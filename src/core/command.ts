@@ -71,7 +71,9 @@ export type Command =
   | { kind: 'configs' }
   | { kind: 'help'; topic?: string }
   /** `/meet new`: open the Create-a-Meet form. */
-  | { kind: 'new' };
+  | { kind: 'new' }
+  /** `/meet status`: the typist's Meets of today and where each is. */
+  | { kind: 'status' };
 
 /** A Teams mention entity of the activity (`<at>Alice</at>` → `{ text: '<at>Alice</at>', id, name }`). */
 export interface MentionEntity {

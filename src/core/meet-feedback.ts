@@ -1,4 +1,5 @@
 import type { FeedbackRecord } from '../meet/schemas';
+import { capText, feedbackCommentMaxChars } from './text-caps';
 
 /** What the creator of a Meet is told about how it was rated: privately, never in the channel. */
 export interface MeetFeedback {
@@ -12,15 +13,15 @@ export interface MeetFeedback {
 }
 
 const maxShown = 10;
-const maxComment = 500;
 
 /** The ratings of one Meet, best first; comments (text from the Meet API) trimmed and capped. */
 export function buildMeetFeedback(meet: { title: string; joinUrl: string }, records: FeedbackRecord[]): MeetFeedback {
   const rated = records.filter((r) => Number.isFinite(r.rating));
   const ratings = rated
     .map((r) => {
-      const text = (r.text ?? '').replace(/\s+/g, ' ').trim();
-      const comment = text.length > maxComment ? `${text.slice(0, maxComment - 1)}…` : text;
+      const comment = capText(r.text ?? '', feedbackCommentMaxChars)
+        .replace(/\s+/g, ' ')
+        .trim();
       return { rating: r.rating, ...(comment ? { comment } : {}) };
     })
     .sort((a, b) => b.rating - a.rating);

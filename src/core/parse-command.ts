@@ -35,6 +35,7 @@ const subcommands: ReadonlyMap<string, Subcommand> = new Map<string, Subcommand>
   ['?', 'help'],
   ['new', 'new'],
   ['form', 'new'],
+  ['status', 'status'],
 ]);
 
 /** Never throws: every input gets a command or a mistake to show. */

@@ -1,7 +1,15 @@
-import { formatDay, formatDuration, formatNumber, stars } from './formats';
+import { formatClock, formatDay, formatDuration, formatNumber, stars } from './formats';
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from './passcode-words';
 import { rangeWords } from './ranges';
-import type { ConfigSummary, MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from './reply-model';
+import type {
+  ConfigSummary,
+  MeetCreatedPrivate,
+  MeetCreatedPublic,
+  MeetListItem,
+  Reply,
+  ShownPerson,
+} from './reply-model';
+import { statusWords } from './status-words';
 import { templateName } from './words';
 
 /**
@@ -135,8 +143,27 @@ function renderConfigs(configs: ConfigSummary[]): string {
   return ['Addon configurations', ...formatTable([['Name', 'Id', 'Addons'], ...rows])].join('\n');
 }
 
+function renderMeets(meets: MeetListItem[], timeZone: string): string {
+  if (meets.length === 0) return 'No Meets today.';
+  const rows = meets.map((m) => {
+    const { label, detail } = statusWords(m.status);
+    const time = m.status.state === 'live' ? formatClock(m.status.startedAt, timeZone) : '';
+    return [
+      clean(m.title),
+      templateName(m.template),
+      formatClock(m.createdAt, timeZone),
+      [label, ...detail.map((d) => d.replace('{time}', time))].join(' · '),
+    ];
+  });
+  return [`Meets today (${timeZone})`, ...formatTable([['Title', 'Template', 'Created', 'Status'], ...rows])].join(
+    '\n',
+  );
+}
+
 export function renderReplyAsText(reply: Reply): string {
   switch (reply.kind) {
+    case 'meets':
+      return renderMeets(reply.meets, reply.timeZone);
     case 'meetCreated':
       return renderMeetCreated(reply.public, reply.private);
     case 'usage':

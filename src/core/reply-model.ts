@@ -94,6 +94,16 @@ export interface HelpEntry {
   example?: string;
 }
 
+/** A Meet in someone's list (`/meet status`, App Home): where it is in its life. */
+export interface MeetListItem {
+  title: string;
+  joinUrl: string;
+  template: Template;
+  createdAt: Date;
+  /** `expired`: it did not start within a day, and is no longer followed. */
+  status: MeetStatus | { state: 'expired' };
+}
+
 export type Reply =
   | { kind: 'meetCreated'; public: MeetCreatedPublic; private: MeetCreatedPrivate }
   | { kind: 'usage'; range: RangeLabel; tenant?: string; summary: UsageSummary }
@@ -101,6 +111,8 @@ export type Reply =
   /** `example`: `config:NAME` with a name from the list, to show how one is picked. */
   | { kind: 'configs'; configs: ConfigSummary[]; example?: string }
   | { kind: 'help'; intro: string; entries: HelpEntry[] }
+  /** The typist's Meets of today (`/meet status`), newest first, times in `timeZone`. */
+  | { kind: 'meets'; timeZone: string; meets: MeetListItem[] }
   /** A short status line: "Creating your Meet…", "This channel gets the weekly digest…". */
   | { kind: 'notice'; text: string }
   | {

@@ -15,7 +15,8 @@ export type UsageForm =
   | 'configs'
   | 'digest'
   | 'help'
-  | 'new';
+  | 'new'
+  | 'status';
 
 const rangeForms = 'this week|last week|this month|last month|7d|30d|YYYY-MM-DD..YYYY-MM-DD';
 const createOptions = '["Title"] [desc:"…"] [45m] [config:NAME] [guests:anyone|none|PASSCODE]';
@@ -29,8 +30,9 @@ export const usageLines: Readonly<Record<UsageForm, string>> = {
   feedback: `/meet feedback [${rangeForms}] [tenant:CODE]`,
   configs: '/meet configs',
   digest: '/meet digest weekly [DAY] [HH:MM] [tz:ZONE] [tenant:CODE] | /meet digest off | /meet digest',
-  help: '/meet help [interview|meeting|webcast|usage|feedback|configs|digest|new]',
+  help: '/meet help [interview|meeting|webcast|usage|feedback|configs|digest|new|status]',
   new: '/meet new',
+  status: '/meet status',
 };
 
 /** `/meet help TOPIC` narrows the help to one form; `create` covers people and options. */
@@ -45,6 +47,7 @@ export const helpTopics: readonly UsageForm[] = [
   'digest',
   'help',
   'new',
+  'status',
 ];
 
 /** Words people use for a topic, mapped to the form whose help answers them. */
@@ -112,6 +115,12 @@ const formEntries: ReadonlyArray<HelpEntry & { form: UsageForm }> = [
     usage: usageLines.digest,
     description: 'Post a weekly usage summary to this channel, stop it, or show when it runs next.',
     example: '/meet digest weekly monday 09:00 tz:Europe/Berlin',
+  },
+  {
+    form: 'status',
+    usage: usageLines.status,
+    description: 'Your Meets of today and where each is: not started, live (since when, how many people) or ended.',
+    example: '/meet status',
   },
   {
     form: 'new',

@@ -4,14 +4,17 @@ import { buildConfigsReply, buildHelpReply } from '../core/replies';
 import type { Reply } from '../core/reply-model';
 import { selectHelpEntries } from '../core/usage-lines';
 import type { MeetApi } from '../meet/meet-api';
+import type { Store } from '../store/store';
 import type { DigestSubscriptions, DigestTarget } from './digest-subscriptions';
 import { fetchReport } from './fetch-report';
+import { buildStatusReply } from './my-meets';
 
 /** Every command that answers with a reply (not a Meet, not a form): the same for Slack and Teams. */
 export type AnsweredCommand = Exclude<Command, { kind: 'create' | 'new' }>;
 
 export interface AnswerDeps {
   meet: MeetApi;
+  store: Store;
   clock: Clock;
   defaultTimeZone: string;
   /** Undefined until digests are set up: `/meet digest…` then says so plainly. */
@@ -36,5 +39,7 @@ export async function answerCommand(deps: AnswerDeps, command: AnsweredCommand, 
         };
       }
       return deps.digests.handle(command, where, deps.clock());
+    case 'status':
+      return buildStatusReply(deps.store, where, deps.clock(), deps.defaultTimeZone);
   }
 }

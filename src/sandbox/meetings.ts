@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { badRequest, type Reply } from './problem';
 import { toDotnetIso } from './random';
-import type { Dated, SandboxMeeting, SandboxState, SandboxUsageRecord } from './state';
+import type { SandboxMeeting, SandboxState } from './state';
 import { validateMeetingRequest } from './validate';
 
 const alphanumeric = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -55,38 +55,4 @@ export function createMeeting(state: SandboxState, body: unknown): Reply {
   state.meetings.push(meeting);
   state.meetingCodes.add(code);
   return { status: 201, body: meeting, headers: { location: `/v1/meetings/${meeting.id}` } };
-}
-
-/**
- * Usage of the Meets created in the sandbox, as of `nowMs`. Nobody really joins them, so the
- * sandbox pretends: until its scheduled end (createdAt + duration) a Meet shows with no
- * participants, no start or end and zero durations; from then on it shows as held from one
- * minute after creation to its scheduled end, with its named participants (at least one).
- * So `meetbot usage` shows a Meet at once, and its minutes once it "has happened".
- */
-export function usageOfCreatedMeetings(state: SandboxState, nowMs: number): Dated<SandboxUsageRecord>[] {
-  const tenant = state.tenants[0]!;
-  return state.meetings.map((m) => {
-    const createdMs = Date.parse(m.createdAt);
-    const endMs = createdMs + m.schedulingInfo.duration * 60_000;
-    const held = nowMs >= endMs;
-    const startMs = createdMs + 60_000;
-    const seconds = held ? Math.max(0, Math.round((endMs - startMs) / 1000)) : 0;
-    const record: SandboxUsageRecord = {
-      code: m.code,
-      title: m.title,
-      description: m.description,
-      participants: held ? Math.max(1, m.participants.length) : 0,
-      createdAt: m.createdAt,
-      startedAt: held ? toDotnetIso(startMs) : null,
-      endedAt: held ? toDotnetIso(endMs) : null,
-      totalDurationInSeconds: seconds,
-      billableDurationInSeconds: seconds,
-      isFree: seconds < 20 * 60,
-      isSubscriptionCovered: true,
-      subscriptionId: tenant.subscriptionId,
-      id: m.id,
-    };
-    return { tenantCode: tenant.code, atMs: createdMs, record };
-  });
 }

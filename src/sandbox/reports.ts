@@ -1,4 +1,4 @@
-import { usageOfCreatedMeetings } from './meetings';
+import { feedbackOfCreatedMeetings, usageOfCreatedMeetings } from './meet-life';
 import { badRequest, notFound, type Reply } from './problem';
 import { type Dated, findTenant, type SandboxState } from './state';
 import type { Checked } from './validate';
@@ -104,5 +104,5 @@ export function getUsage(state: SandboxState, tenant: string | undefined, query:
 
 export function getFeedbacks(state: SandboxState, tenant: string | undefined, query: Record<string, string>): Reply {
   ensureSeeded(state);
-  return select(state, state.feedback, tenant, query);
+  return select(state, [...state.feedback, ...feedbackOfCreatedMeetings(state)], tenant, query);
 }

@@ -29,6 +29,11 @@ export interface SandboxOptions {
   now?: () => Date;
   /** Default true: realistic demo usage/feedback/addon configurations. */
   seed?: boolean;
+  /**
+   * How fast Meets created here live: they start a minute after creation, run their duration and
+   * leave a rating a minute after the end, at this many minutes per minute. Default 1 (real time).
+   */
+  speed?: number;
   /** Added to every response (demo of a slow API); default 0. */
   latencyMs?: number;
   /** The sandbox logs nothing without one; with one, one line per request (method, path, status). */
@@ -61,7 +66,9 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const now = options.now ?? (() => new Date());
-  const state = createState(now);
+  const speed = options.speed ?? 1;
+  if (!Number.isFinite(speed) || speed <= 0) throw new RangeError(`sandbox speed must be above 0, got ${speed}`);
+  const state = createState(now, speed);
   if (options.seed ?? true) seedState(state);
   const tokens = createTokenStore({
     clientKey: options.clientKey ?? 'sandbox-key',

@@ -82,6 +82,8 @@ export interface Dated<T> {
 
 export interface SandboxState {
   now: () => Date;
+  /** How fast created Meets live (meet-life.ts): 1 is real time, 60 a minute a second. */
+  speed: number;
   tenants: Tenant[];
   /** Meets created through the API, in order. */
   meetings: SandboxMeeting[];
@@ -114,9 +116,10 @@ export function findTenant(state: SandboxState, codeOrId: string): Tenant | unde
   return state.tenants.find((t) => t.code.toLowerCase() === key || t.id.toLowerCase() === key);
 }
 
-export function createState(now: () => Date): SandboxState {
+export function createState(now: () => Date, speed = 1): SandboxState {
   return {
     now,
+    speed,
     tenants: createTenants(),
     meetings: [],
     meetingCodes: new Set(),

@@ -7,10 +7,12 @@ import type { SsoSettings } from '../core/people';
 import type { DigestPoster } from '../digest/deliver';
 import type { DigestSubscriptions } from '../flows/digest-subscriptions';
 import { createInFlight, type InFlight } from '../flows/in-flight';
+import type { MeetAnnouncer } from '../flows/meet-announcer';
 import type { Route } from '../http-route';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
+import { createSlackAnnouncer } from './announcer';
 import { createCachedAuthorize } from './authorize';
 import type { SlackMessage } from './block-kit';
 import { toBoltLogger } from './bolt-logger';
@@ -47,6 +49,8 @@ export interface SlackDeps {
 
 export interface SlackApp {
   routes: Route[];
+  /** How the watcher changes Meet messages and sends ratings in Slack. */
+  announcer: MeetAnnouncer;
   /** Posts a channel message (digests). Never retried blindly; `not_found` when the bot cannot post there. */
   postMessage(
     target: { workspaceId?: string; channelId: string },
@@ -158,6 +162,14 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
 
   return {
     routes: http?.routes ?? [],
+    announcer: createSlackAnnouncer({
+      client: app.client,
+      tokenFor,
+      calls: ctx.calls,
+      logger,
+      clock: deps.clock,
+      timeZone: deps.defaultTimeZone,
+    }),
     postMessage,
     digestPoster: { render: renderDigestBlocks, post: postMessage },
     /** Socket Mode: connects and resolves once Slack said hello. Over HTTP there is nothing to start. */

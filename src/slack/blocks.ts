@@ -15,10 +15,11 @@ import {
   plainSection,
   type SlackMessage,
 } from './block-kit';
-import { slackTime } from './dates';
 import { codeSpan, escapeControl, escapeMrkdwn, mentionUser } from './escape';
 import { shorten, slackLimits } from './limits';
+import { renderMeetList } from './meet-list-blocks';
 import { renderConfigs, renderFeedback, renderHelp, renderUsage } from './report-blocks';
+import { statusLine } from './status-line';
 
 /** Block Kit renderings of the core's reply model. Every piece of user text is escaped here. */
 
@@ -43,15 +44,6 @@ export interface PublicRenderOptions {
   timeZone?: string;
   /** A Slack Call registered for the Meet: shown as Slack shows its own calls. */
   callId?: string;
-}
-
-const statusIcons = { created: ':hourglass_flowing_sand:', live: ':large_green_circle:', ended: ':white_circle:' };
-
-/** The status line: `Live · started 10:02 · 3 people`, the time in each reader's zone. */
-function statusLine(status: NonNullable<MeetCreatedPublic['status']>, timeZone: string): string {
-  const { label, detail } = statusWords(status);
-  const time = status.state === 'live' ? slackTime(status.startedAt, timeZone) : '';
-  return [`${statusIcons[status.state]} *${label}*`, ...detail.map((d) => d.replace('{time}', time))].join('  ·  ');
 }
 
 /**
@@ -142,6 +134,8 @@ export function renderReply(reply: Reply): SlackMessage {
       return renderConfigs(reply.configs, reply.example);
     case 'help':
       return renderHelp(reply.intro, reply.entries);
+    case 'meets':
+      return renderMeetList(reply.meets, reply.timeZone);
     case 'notice':
       return renderNotice(reply.text);
     case 'error':

@@ -14,7 +14,8 @@ export interface SlackCalls {
     workspaceId: string | undefined,
     meet: { code: string; joinUrl: string; title: string; createdBy?: string; at: Date },
   ): Promise<string | undefined>;
-  end(client: webApi.WebClient, callId: string, durationSeconds: number): Promise<void>;
+  /** `token`: the workspace's bot token, outside any request (the watcher). */
+  end(client: webApi.WebClient, token: string, callId: string, durationSeconds: number): Promise<void>;
 }
 
 const forgetAfterMs = 60 * 60_000;
@@ -46,8 +47,8 @@ export function createSlackCalls(logger: Logger, now: () => Date): SlackCalls {
         return undefined;
       }
     },
-    async end(client, callId, durationSeconds) {
-      await client.calls.end({ id: callId, duration: Math.max(0, Math.round(durationSeconds)) });
+    async end(client, token, callId, durationSeconds) {
+      await client.calls.end({ token, id: callId, duration: Math.max(0, Math.round(durationSeconds)) });
     },
   };
 }

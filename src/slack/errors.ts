@@ -3,6 +3,8 @@ import { AppError } from '../core/errors';
 /** Slack Web API errors that mean "the bot can no longer post there". */
 const goneErrors = new Set([
   'channel_not_found',
+  'message_not_found',
+  'cant_update_message',
   'not_in_channel',
   'is_archived',
   'account_inactive',

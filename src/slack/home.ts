@@ -1,10 +1,12 @@
 import type { types } from '@slack/bolt';
 import { formatInstant } from '../core/formats';
+import type { MeetListItem } from '../core/reply-model';
 import { peopleWords, templateName } from '../core/words';
 import type { AuditEntry } from '../store/store';
 import { type Block, context, header, linkButton, mrkdwnSection } from './block-kit';
 import { codeSpan, escapeMrkdwn } from './escape';
 import { slackLimits } from './limits';
+import { meetListBlocks } from './meet-list-blocks';
 
 /** App Home: the person's recent Meets with Join buttons, and how to create one. */
 
@@ -19,7 +21,8 @@ const howTo = [
   `• ${codeSpan('/meet help')}: everything else (usage, feedback, configurations, digests)`,
 ].join('\n');
 
-export function buildHomeView(meets: AuditEntry[], timeZone: string): types.HomeView {
+/** App Home: a Create button, how to type one, today's Meets and where each is, then the recent ones. */
+export function buildHomeView(meets: AuditEntry[], timeZone: string, today: MeetListItem[] = []): types.HomeView {
   const blocks: Block[] = [
     header('meetbot'),
     {
@@ -35,8 +38,11 @@ export function buildHomeView(meets: AuditEntry[], timeZone: string): types.Home
     },
     mrkdwnSection(`Or type in any channel:\n${howTo}`),
     { type: 'divider' },
-    header('Your recent Meets'),
   ];
+  if (today.length > 0) {
+    blocks.push(header('Today'), ...meetListBlocks(today, timeZone, 20), { type: 'divider' });
+  }
+  blocks.push(header('Your recent Meets'));
   if (meets.length === 0) {
     blocks.push(context(['No Meets yet. Type `/meet` in any channel to create one.']));
   }

@@ -1,4 +1,5 @@
 import { type Context, ErrorCode, type ViewSubmitAction, type webApi } from '@slack/bolt';
+import { listMeetsOfToday } from '../flows/my-meets';
 import { reportFailure } from '../flows/report-failure';
 import { renderReply } from './blocks';
 import { handleSlashCommand } from './commands';
@@ -59,8 +60,12 @@ export function registerListeners(ctx: SlackContext, options: { oauth: boolean }
 
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    const meets = await ctx.store.listMeetsByUser({ platform: 'slack', userId: event.user, limit: homeRecentLimit });
-    await client.views.publish({ user_id: event.user, view: buildHomeView(meets, ctx.defaultTimeZone) });
+    const who = { platform: 'slack' as const, userId: event.user };
+    const [meets, today] = await Promise.all([
+      ctx.store.listMeetsByUser({ ...who, limit: homeRecentLimit }),
+      listMeetsOfToday(ctx.store, who, ctx.clock(), ctx.defaultTimeZone),
+    ]);
+    await client.views.publish({ user_id: event.user, view: buildHomeView(meets, ctx.defaultTimeZone, today) });
   });
 
   const forget = async (context: Context, why: 'app_uninstalled' | 'tokens_revoked') => {

@@ -5,11 +5,13 @@ import type { SsoSettings } from '../core/people';
 import type { DigestPoster } from '../digest/deliver';
 import type { DigestSubscriptions } from '../flows/digest-subscriptions';
 import { createInFlight, type InFlight } from '../flows/in-flight';
+import type { MeetAnnouncer } from '../flows/meet-announcer';
 import { reportFailure } from '../flows/report-failure';
 import type { Route } from '../http-route';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
+import { createTeamsAnnouncer } from './announcer';
 import { createBotAuthentication, type TeamsConfig } from './auth';
 import { MeetBot } from './bot';
 import { renderReplyCard } from './cards';
@@ -41,6 +43,8 @@ export interface TeamsDeps {
 
 export interface TeamsBot {
   routes: Route[];
+  /** How the watcher changes Meet cards and sends ratings in Teams. */
+  announcer: MeetAnnouncer;
   /** Proactive message to a stored conversation; AppError('not_found') when the bot was removed, 'platform_error' with retryAfterMs on 429. */
   sendToConversation(
     conversationId: string,
@@ -119,6 +123,7 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
   const sendToConversation = createProactiveSender({ adapter, auth, appId, store: deps.store, conversations, logger });
   return {
     routes: [route],
+    announcer: createTeamsAnnouncer(conversations),
     sendToConversation,
     digestPoster: {
       render: renderDigestCard,

@@ -1,10 +1,10 @@
 import { formatDuration } from '../core/formats';
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
 import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from '../core/reply-model';
-import { statusWords } from '../core/status-words';
 import { roleWords, templateName } from '../core/words';
 import { type AdaptiveCard, type CardElement, createCard, factSet, type MentionEntity, textBlock } from './card-types';
 import { escapeInline, escapeMarkdown, teamsCommand } from './escape';
+import { renderMeetListCard } from './meet-list-card';
 import {
   renderConfigsCard,
   renderErrorCard,
@@ -12,6 +12,7 @@ import {
   renderHelpCard,
   renderUsageCard,
 } from './report-cards';
+import { statusLine } from './status-line';
 
 /**
  * Every reply of the bot as an Adaptive Card (v1.5, what Teams renders everywhere). Text that
@@ -29,6 +30,8 @@ export function renderReplyCard(reply: Reply): AdaptiveCard {
       return renderConfigsCard(reply.configs, reply.example);
     case 'help':
       return renderHelpCard(reply.intro, reply.entries);
+    case 'meets':
+      return renderMeetListCard(reply.meets);
     case 'notice':
       return createCard([textBlock(escapeMarkdown(teamsCommand(reply.text)))]);
     case 'error':
@@ -49,6 +52,8 @@ export function summarizeReply(reply: Reply): string {
       return `${reply.configs.length} addon configurations`;
     case 'help':
       return 'How to use @Meet';
+    case 'meets':
+      return `Your Meets today: ${reply.meets.length}`;
     case 'notice':
       return teamsCommand(reply.text);
     case 'error':
@@ -61,15 +66,6 @@ const guestLines = {
   anyone: 'Anyone with the link can join as a guest.',
   passcode: 'Guests join with a passcode (sent privately to the creator).',
 } as const;
-
-const statusIcons = { created: '⏳', live: '🟢', ended: '⚪' };
-
-/** `Live · started 10:02 · 3 people`; Teams shows the time in each reader's own zone. */
-function statusLine(status: NonNullable<MeetCreatedPublic['status']>): string {
-  const { label, detail } = statusWords(status);
-  const time = status.state === 'live' ? `{{TIME(${status.startedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')})}}` : '';
-  return [`${statusIcons[status.state]} **${label}**`, ...detail.map((d) => d.replace('{time}', time))].join(' · ');
-}
 
 /**
  * The channel's card: title, what it is, who created it, people by role (as mentions), the link,

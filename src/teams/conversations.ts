@@ -22,8 +22,15 @@ export interface Conversations {
   /** Keeps the activity's conversation reference (only ever called for authenticated activities). */
   remember(activity: Activity): Promise<void>;
   forget(conversationId: string): Promise<void>;
-  /** To the person who sent the turn's activity alone: here in a 1:1 chat, else in a 1:1 chat with them. */
-  sendPrivately(context: TurnContext, message: Partial<Activity>): Promise<void>;
+  /**
+   * To one person alone: by default the one who sent the turn's activity (here, in a 1:1 chat), or
+   * `person` (a Teams user id) from a continuation, in their 1:1 chat with the bot.
+   */
+  sendPrivately(
+    context: TurnContext,
+    message: Partial<Activity>,
+    person?: { id: string; name?: string },
+  ): Promise<void>;
   /**
    * Runs `logic` in a stored conversation (or the given reference), after the turn that saw it ended.
    * Errors of `logic` are thrown here (as AppError), not handed to onTurnError.
@@ -73,21 +80,22 @@ export function createConversations(deps: {
       await store.deleteTeamsConversation(conversationId);
     },
 
-    async sendPrivately(context, message) {
+    async sendPrivately(context, message, person) {
       const activity = context.activity;
-      if (activity.conversation?.conversationType === 'personal') {
+      const to = person ? { id: person.id, name: person.name ?? '' } : activity.from;
+      if (!person && activity.conversation?.conversationType === 'personal') {
         await context.sendActivity(message);
         return;
       }
       const client = context.turnState.get<ConnectorClientLike>(context.adapter.ConnectorClientKey);
-      const key = `${activity.serviceUrl}|${activity.from.id}`;
+      const key = `${activity.serviceUrl}|${to.id}`;
       let conversationId = personal.get(key);
       if (!conversationId) {
         const tenantId = tenantOf(activity);
         const created = await client.conversations.createConversation({
           isGroup: false,
           bot: activity.recipient,
-          members: [activity.from],
+          members: [to],
           ...(tenantId ? { tenantId, channelData: { tenant: { id: tenantId } } } : {}),
         } as ConversationParameters);
         if (!created.id) throw new AppError('platform_error', 'the Bot Connector created a chat without an id');
@@ -98,7 +106,7 @@ export function createConversations(deps: {
         type: 'message',
         ...message,
         from: activity.recipient,
-        recipient: activity.from,
+        recipient: to,
         conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
         channelId: activity.channelId,
         serviceUrl: activity.serviceUrl,

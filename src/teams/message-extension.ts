@@ -31,6 +31,9 @@ export async function submitCreateForm(
   const read = readCreateForm(neutralValues(values), { generatePasscode: ctx.generatePasscode });
   if (!read.ok) return showForm(await loadConfigs(ctx), values, read.error);
   const reference = TurnContext.getConversationReference(context.activity);
+  // Read now: once the invoke is answered the turn's context is revoked.
+  const conversationId = reference.conversation?.id ?? '';
+  const creatorId = context.activity.from.id;
   let answered = false;
   let turnOver = false;
   let inserted: AdaptiveCard | undefined;
@@ -50,15 +53,13 @@ export async function submitCreateForm(
       if (!answered) {
         // Inserted into the compose box, it becomes the creator's own message: not one to update.
         inserted = card;
-        return undefined;
+        return { kind: 'teams', conversationId, creatorId };
       }
       let activityId = '';
       await ctx.conversations.continueIn(reference, async (later) => {
         activityId = await ctx.conversations.post(later, cardMessage(card, `Meet created: ${part.title}`));
       });
-      const conversationId = reference.conversation?.id;
-      const creatorId = context.activity.from.id;
-      return activityId && conversationId ? { kind: 'teams', conversationId, activityId, creatorId } : undefined;
+      return { kind: 'teams', conversationId, creatorId, ...(activityId ? { activityId } : {}) };
     },
     async private(part) {
       const message = cardMessage(renderMeetPrivateCard(part), `Meet code and passcodes: ${part.title}`);

@@ -6,7 +6,8 @@
 export interface TeamsMessageRef {
   kind: 'teams';
   conversationId: string;
-  activityId: string;
+  /** Absent for a card the creator inserted from the message extension (their own message). */
+  activityId?: string;
   /** The creator's Teams user id (29:…), for their 1:1 chat with the bot. */
   creatorId: string;
 }

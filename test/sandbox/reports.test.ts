@@ -177,7 +177,7 @@ describe('sandbox usage and feedback', () => {
     }
   });
 
-  it('adds Meets created in the sandbox to usage: at once, and with their minutes once they have ended', async () => {
+  it('plays the life of Meets created in the sandbox: not started, live, ended, then a rating or two', async () => {
     const created = (await call(sandbox, 'POST', '/v1/meetings', { token, body: { schedulingInfo: { duration: 30 } } }))
       .body as { code: string };
     const quick = (await call(sandbox, 'POST', '/v1/meetings', { token, body: { schedulingInfo: { duration: 10 } } }))
@@ -187,18 +187,64 @@ describe('sandbox usage and feedback', () => {
     expect(Date.parse(now.createdAt)).toBe(clock.getTime());
     expect((await usage('/v1/usage/ACMEUK')).some((u) => u.code === created.code)).toBe(false);
 
+    clock = new Date('2025-03-12T10:15:00Z');
+    expect((await usage()).find((u) => u.code === created.code)).toMatchObject({
+      startedAt: '2025-03-12T10:01:00.0000000Z',
+      endedAt: null,
+      totalDurationInSeconds: 14 * 60,
+      participants: 1,
+    });
+
     clock = new Date('2025-03-12T10:31:00Z');
     const later = await usage();
-    const held = later.find((u) => u.code === created.code)!;
-    expect(held).toMatchObject({
+    expect(later.find((u) => u.code === created.code)).toMatchObject({
       startedAt: '2025-03-12T10:01:00.0000000Z',
-      endedAt: '2025-03-12T10:30:00.0000000Z',
-      totalDurationInSeconds: 29 * 60,
-      billableDurationInSeconds: 29 * 60,
+      endedAt: '2025-03-12T10:31:00.0000000Z',
+      totalDurationInSeconds: 30 * 60,
+      billableDurationInSeconds: 30 * 60,
       isFree: false,
       participants: 1,
     });
-    expect(later.find((u) => u.code === quick.code)).toMatchObject({ billableDurationInSeconds: 540, isFree: true });
+    expect(later.find((u) => u.code === quick.code)).toMatchObject({ billableDurationInSeconds: 600, isFree: true });
+    const ratingsOf = async (code: string) =>
+      (
+        (await get('/v1/feedbacks/ACME01?from=2025-03-12T00:00:00Z&to=2025-03-13T00:00:00Z')).body as Array<{
+          resourceId: string;
+          rating: number;
+        }>
+      ).filter((f) => f.resourceId === code);
+    expect(await ratingsOf(created.code)).toEqual([]);
+
+    clock = new Date('2025-03-12T10:33:00Z');
+    const ratings = await ratingsOf(created.code);
+    expect(ratings.length).toBeGreaterThanOrEqual(1);
+    expect(ratings.length).toBeLessThanOrEqual(2);
+    for (const r of ratings) expect(r.rating).toBeGreaterThanOrEqual(3);
+  });
+
+  it('at speed 60 a 30-minute Meet lives in half a minute, and reports its own 30 minutes', async () => {
+    let at = new Date('2025-03-12T10:00:00Z');
+    const fast = await startSandbox({ now: () => at, speed: 60, seed: false });
+    try {
+      const fastToken = await getToken(fast);
+      const meeting = (
+        await call(fast, 'POST', '/v1/meetings', { token: fastToken, body: { schedulingInfo: { duration: 30 } } })
+      ).body as { code: string };
+      at = new Date('2025-03-12T10:00:32Z');
+      const records = (await call(fast, 'GET', '/v1/usage?from=2025-03-12T00:00:00Z', { token: fastToken }))
+        .body as Array<{
+        code: string;
+        endedAt: string | null;
+        totalDurationInSeconds: number;
+      }>;
+      expect(records.find((r) => r.code === meeting.code)).toMatchObject({
+        endedAt: '2025-03-12T10:00:31.0000000Z',
+        totalDurationInSeconds: 1800,
+      });
+    } finally {
+      await fast.close();
+    }
+    await expect(startSandbox({ speed: 0 })).rejects.toThrow(/above 0/);
   });
 
   it('needs a token', async () => {

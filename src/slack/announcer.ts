@@ -1,0 +1,89 @@
+import type { types, webApi } from '@slack/bolt';
+import type { Clock } from '../core/clock';
+import { AppError } from '../core/errors';
+import type { MeetAnnouncer } from '../flows/meet-announcer';
+import type { Logger } from '../logger';
+import { renderMeetCreatedPublic } from './blocks';
+import type { SlackCalls } from './calls';
+import type { SlackMessageRef } from './channel-message';
+import { toAppError } from './errors';
+import { renderMeetFeedback } from './feedback-blocks';
+import { postToResponseUrl } from './response-url';
+
+/** Slack's rule for a response_url: it can replace its message five times within 30 minutes. */
+const responseUrlLifeMs = 30 * 60_000;
+const responseUrlReplacements = 5;
+
+/**
+ * The watcher's Slack side: changes a Meet's channel message in place (chat.update, or the
+ * response_url while Slack allows it), ends its Slack Call with the duration, and sends the ratings
+ * to the creator in a direct message.
+ */
+export function createSlackAnnouncer(deps: {
+  client: webApi.WebClient;
+  tokenFor(workspaceId: string | undefined): Promise<string>;
+  calls: SlackCalls;
+  logger: Logger;
+  clock: Clock;
+  timeZone: string;
+}): MeetAnnouncer {
+  const gone = (error: unknown) => error instanceof AppError && error.code === 'not_found';
+  return {
+    async show(watch, shown) {
+      const ref = watch.message as SlackMessageRef;
+      const message = renderMeetCreatedPublic(shown, { timeZone: deps.timeZone, callId: ref.callId });
+      if (ref.kind === 'slack-response-url') {
+        const age = deps.clock().getTime() - Date.parse(ref.postedAt);
+        if (age > responseUrlLifeMs || ref.replaced >= responseUrlReplacements) return { outcome: 'skipped' };
+        try {
+          await postToResponseUrl(ref.url, { response_type: 'in_channel', replace_original: true, ...message });
+        } catch (error) {
+          if (gone(error)) return { outcome: 'gone' };
+          throw error;
+        }
+        return { outcome: 'shown', message: { ...ref, replaced: ref.replaced + 1 } };
+      }
+      let token: string;
+      try {
+        token = await deps.tokenFor(ref.workspaceId ?? watch.workspaceId);
+        await deps.client.chat.update({
+          token,
+          channel: ref.channel,
+          ts: ref.ts,
+          text: message.text,
+          blocks: message.blocks as types.KnownBlock[],
+        });
+      } catch (error) {
+        const failure = toAppError(error, 'the Meet message update');
+        if (gone(failure)) return { outcome: 'gone' };
+        throw failure;
+      }
+      if (shown.status?.state === 'ended' && ref.callId) {
+        const seconds = watch.durationSeconds ?? shown.status.minutes * 60;
+        await deps.calls.end(deps.client, token, ref.callId, seconds).catch((error: unknown) => {
+          deps.logger.warn(
+            { err: error, meetCode: watch.code },
+            'Slack refused calls.end; the call stays open in Slack',
+          );
+        });
+      }
+      return { outcome: 'shown' };
+    },
+
+    async sendFeedback(watch, feedback) {
+      const token = await deps.tokenFor(watch.workspaceId);
+      const message = renderMeetFeedback(feedback);
+      try {
+        // A user id as the channel: the creator's direct messages with the app.
+        await deps.client.chat.postMessage({
+          token,
+          channel: watch.creatorId,
+          text: message.text,
+          blocks: message.blocks as types.KnownBlock[],
+        });
+      } catch (error) {
+        throw toAppError(error, 'the ratings message');
+      }
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { MeetListItem } from '../core/reply-model';
+import { statusWords } from '../core/status-words';
+
+const statusIcons = { created: '⏳', live: '🟢', ended: '⚪', expired: '➖' };
+
+/** An instant Teams shows in each reader's own zone (`{{TIME(…)}}` in a card). */
+export function teamsTime(instant: Date): string {
+  return `{{TIME(${instant.toISOString().replace(/\.\d{3}Z$/, 'Z')})}}`;
+}
+
+/** `Live · started 10:02 · 3 people`; Teams shows the time in each reader's own zone. */
+export function statusLine(status: MeetListItem['status']): string {
+  const { label, detail } = statusWords(status);
+  const time = status.state === 'live' ? teamsTime(status.startedAt) : '';
+  return [`${statusIcons[status.state]} **${label}**`, ...detail.map((d) => d.replace('{time}', time))].join(' · ');
+}
