@@ -9,7 +9,7 @@ export interface MeetAnnouncer {
    * the Meet is no longer followed; `skipped`: this message cannot be changed (any more). A
    * rejection (a 429, a 5xx) is tried again at the next tick. `message`: where it is now, if that changed.
    */
-  show(watch: WatchedMeet, shown: MeetCreatedPublic): Promise<ShowResult>;
+  show(watch: WatchedMeet, shown: MeetCreatedPublic, now: Date): Promise<ShowResult>;
   /** The ratings, privately to the creator. */
   sendFeedback(watch: WatchedMeet, feedback: MeetFeedback): Promise<void>;
 }

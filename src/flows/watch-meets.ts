@@ -45,6 +45,7 @@ export const notStartedCutoffMs = 24 * 60 * 60_000;
 /** Ratings are awaited this long after the end. */
 export const feedbackWindowMs = 2 * 60 * 60_000;
 const maxBackoffMs = 10 * 60_000;
+const clockMarginMs = 15 * 60_000;
 
 export async function runWatchTick(deps: WatchDeps, now: Date): Promise<WatchTickReport> {
   const report: WatchTickReport = {
@@ -77,7 +78,8 @@ export async function runWatchTick(deps: WatchDeps, now: Date): Promise<WatchTic
       report.failures += 1;
       const failures = (waiting?.failures ?? 0) + 1;
       const asked = isMeetApiError(error) ? (error.retryAfterMs ?? 0) : 0;
-      const wait = Math.max(asked, Math.min(maxBackoffMs, deps.pollMs * 2 ** (failures - 1)));
+      // At least the next tick is skipped; each failure in a row doubles the wait.
+      const wait = Math.max(asked, Math.min(maxBackoffMs, deps.pollMs * 2 ** failures));
       backoff.set(tenant, { failures, until: now.getTime() + wait });
       // The Meets stay as they are: the next tick after the backoff asks again.
       deps.logger.warn(
@@ -99,7 +101,9 @@ async function pollTenant(
 ): Promise<void> {
   const running = watches.filter((w) => w.state === 'created' || w.state === 'live');
   if (running.length > 0) {
-    const from = new Date(Math.min(...running.map((w) => w.watchFrom.getTime())));
+    // The Meet API stamps createdAt by its own clock, a little before we recorded the watch (and
+    // clocks differ): the range starts a margin earlier so the Meet is inside it.
+    const from = new Date(Math.min(...running.map((w) => w.watchFrom.getTime())) - clockMarginMs);
     report.usageRequests += 1;
     const usage = await deps.meet.getUsage({
       ...(tenant ? { tenant } : {}),
@@ -146,7 +150,7 @@ async function follow(
   const key = statusKey(status);
   const patch: WatchPatch = { ...statusPatch(status) };
   if (key !== watch.shownState && !(status.state === 'created' && watch.shownState === undefined)) {
-    const shown = await showStatus(deps, watch, status);
+    const shown = await showStatus(deps, watch, status, now);
     if (shown?.outcome === 'gone') {
       deps.logger.info({ meetCode: watch.code }, 'watcher: the announcing message is gone; no longer followed');
       await deps.store.updateWatch(watch.code, { state: 'gone' });
@@ -181,12 +185,17 @@ function statusPatch(status: MeetStatus): WatchPatch {
 }
 
 /** The announcer's result; undefined when it failed this time (asked again at the next tick). */
-async function showStatus(deps: WatchDeps, watch: WatchedMeet, status: MeetStatus): Promise<ShowResult | undefined> {
+async function showStatus(
+  deps: WatchDeps,
+  watch: WatchedMeet,
+  status: MeetStatus,
+  now: Date,
+): Promise<ShowResult | undefined> {
   const announcer = deps.announcers[watch.platform];
   if (!announcer || watch.message === undefined) return { outcome: 'skipped' };
   const shown = { ...(watch.shown as MeetCreatedPublic), status };
   try {
-    return await announcer.show(watch, shown);
+    return await announcer.show(watch, shown, now);
   } catch (error) {
     deps.logger.warn(
       { err: error, meetCode: watch.code },

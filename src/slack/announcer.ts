@@ -1,5 +1,4 @@
 import type { types, webApi } from '@slack/bolt';
-import type { Clock } from '../core/clock';
 import { AppError } from '../core/errors';
 import type { MeetAnnouncer } from '../flows/meet-announcer';
 import type { Logger } from '../logger';
@@ -24,16 +23,15 @@ export function createSlackAnnouncer(deps: {
   tokenFor(workspaceId: string | undefined): Promise<string>;
   calls: SlackCalls;
   logger: Logger;
-  clock: Clock;
   timeZone: string;
 }): MeetAnnouncer {
   const gone = (error: unknown) => error instanceof AppError && error.code === 'not_found';
   return {
-    async show(watch, shown) {
+    async show(watch, shown, now) {
       const ref = watch.message as SlackMessageRef;
       const message = renderMeetCreatedPublic(shown, { timeZone: deps.timeZone, callId: ref.callId });
       if (ref.kind === 'slack-response-url') {
-        const age = deps.clock().getTime() - Date.parse(ref.postedAt);
+        const age = now.getTime() - Date.parse(ref.postedAt);
         if (age > responseUrlLifeMs || ref.replaced >= responseUrlReplacements) return { outcome: 'skipped' };
         try {
           await postToResponseUrl(ref.url, { response_type: 'in_channel', replace_original: true, ...message });

@@ -167,7 +167,6 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
       tokenFor,
       calls: ctx.calls,
       logger,
-      clock: deps.clock,
       timeZone: deps.defaultTimeZone,
     }),
     postMessage,

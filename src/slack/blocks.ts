@@ -74,7 +74,7 @@ export function renderMeetCreatedPublic(meet: MeetCreatedPublic, options: Public
   // The link as text too: people copy it into calendars and emails.
   if (!ended) blocks.push(context([`${linkText(meet.joinUrl)}  ·  ${guestLines[meet.guestAccess]}`]));
   const state = meet.status ? ` (${statusWords(meet.status).label})` : '';
-  return { text: fallbackText(`Meet: ${escapeMrkdwn(title)}${state} ${meet.joinUrl}`), blocks };
+  return { text: fallbackText(`Meet: ${escapeMrkdwn(title)}${state}${ended ? '' : ` ${meet.joinUrl}`}`), blocks };
 }
 
 /** Only for the creator: the Meet code, and the passcodes grouped by role with who gets them how. */

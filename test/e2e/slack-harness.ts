@@ -31,6 +31,8 @@ export interface HarnessOptions {
   wrapStore?: (store: Store) => Store;
   /** Set up digest subscriptions (`/meet digest …`). */
   digests?: boolean;
+  /** The watcher follows created Meets (their message starts as "Not started yet"). */
+  watching?: boolean;
 }
 
 export interface SignedOptions {
@@ -120,6 +122,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     slowNoticeMs: options.slowNoticeMs,
     generatePasscode: passcodes.length > 0 ? () => passcodes.shift() ?? '99999999' : undefined,
     digests: options.digests ? createDigestSubscriptions({ store, defaultTimeZone: 'UTC', logger }) : undefined,
+    watching: options.watching,
   });
   const server: HttpServer = createHttpServer({ routes: app.routes, logger });
   const { url } = await server.listen(0, '127.0.0.1');

@@ -1,7 +1,7 @@
 import type { Logger } from '../../src/logger';
 import { createMeetClient } from '../../src/meet/client';
 import type { MeetApi } from '../../src/meet/meet-api';
-import { type Sandbox, startSandbox } from '../../src/sandbox/server';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server';
 import { createHttpServer, type HttpServer } from '../../src/server';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
@@ -50,9 +50,16 @@ export const alice = {
 };
 
 export async function startTeamsHarness(
-  options: { config?: Partial<TeamsDeps['config']>; invokeDeadlineMs?: number; logger?: Logger } = {},
+  options: {
+    config?: Partial<TeamsDeps['config']>;
+    invokeDeadlineMs?: number;
+    logger?: Logger;
+    sandbox?: SandboxOptions;
+    /** The watcher follows created Meets (their card starts as "Not started yet"). */
+    watching?: boolean;
+  } = {},
 ): Promise<TeamsHarness> {
-  const sandbox = await startSandbox();
+  const sandbox = await startSandbox(options.sandbox);
   const connector = await startFakeBotConnector();
   connector.addMember(bob);
   connector.addMember(alice);
@@ -71,6 +78,7 @@ export async function startTeamsHarness(
     defaultTimeZone: 'UTC',
     invokeDeadlineMs: options.invokeDeadlineMs,
     generatePasscode: sequence(),
+    watching: options.watching,
   });
   const http: HttpServer = createHttpServer({ routes: bot.routes, logger });
   const { url } = await http.listen(0, '127.0.0.1');
