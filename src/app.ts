@@ -13,7 +13,8 @@ import { createHttpServer, type ReadyReport } from './server';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
-import { createTeamsBot, type TeamsBot } from './teams/app';
+import type { TeamsBot } from './teams/app';
+import { createTeamsOffRoute } from './teams/off-route';
 
 export interface RunningApp {
   url: string;
@@ -24,7 +25,8 @@ export interface RunningApp {
   meet: MeetApi;
   store: Store;
   slack?: SlackApp;
-  teams: TeamsBot;
+  /** Unset while Teams is off (config.teams unset): `/api/messages` then refuses every activity. */
+  teams?: TeamsBot;
   close(): Promise<void>;
 }
 
@@ -59,9 +61,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const digests = createDigestCommands({ store, defaultTimeZone: config.digestTimeZone });
     const { slack, teams, posters } = await createPlatforms(config, { meet, store, logger, clock, digests });
     if (slack) cleanups.push(() => slack.stop());
-    cleanups.push(() => teams.stop());
+    if (teams) cleanups.push(() => teams.stop());
 
-    const routes: Route[] = [...(slack?.routes ?? []), ...teams.routes];
+    const routes: Route[] = [...(slack?.routes ?? []), ...(teams?.routes ?? [createTeamsOffRoute(logger)])];
     const http = createHttpServer({ routes, logger, ready: () => checkReady(store, meet) });
     const { url, port } = await http.listen(config.port, config.host);
     cleanups.push(() => http.close());
@@ -86,15 +88,24 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   }
 }
 
-/** The Slack app (when configured) and the Teams bot, and the digest posters they provide. */
+/** The Slack app and the Teams bot (each when configured), and the digest posters they provide. */
 export async function createPlatforms(
   config: Config,
   deps: { meet: MeetApi; store: Store; logger: Logger; clock: Clock; digests?: DigestCommands },
-): Promise<{ slack?: SlackApp; teams: TeamsBot; posters: DigestPosters }> {
+): Promise<{ slack?: SlackApp; teams?: TeamsBot; posters: DigestPosters }> {
   const common = { ...deps, defaultTimeZone: config.digestTimeZone };
   const slack = config.slack ? await createSlackApp({ ...common, config: config.slack, sso: config.sso }) : undefined;
-  const teams = createTeamsBot({ ...common, config: config.teams, sso: config.sso });
-  const posters: DigestPosters = { slack: slack?.postMessage.bind(slack), teams: teams.sendToConversation.bind(teams) };
+  let teams: TeamsBot | undefined;
+  if (config.teams) {
+    // Required here, not imported at the top: loading botbuilder costs about 150 ms of the start and
+    // 35 MB of memory, which a process with Teams off never pays (test/e2e/start.test.ts checks).
+    const { createTeamsBot } = require('./teams/app') as typeof import('./teams/app');
+    teams = createTeamsBot({ ...common, config: config.teams, sso: config.sso });
+  }
+  const posters: DigestPosters = {
+    slack: slack?.postMessage.bind(slack),
+    teams: teams?.sendToConversation.bind(teams),
+  };
   return { slack, teams, posters };
 }
 

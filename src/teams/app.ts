@@ -1,4 +1,5 @@
 import { type Activity, CloudAdapter, type TurnContext } from 'botbuilder';
+import type { TeamsConfig } from '../config';
 import type { Clock } from '../core/clock';
 import { generatePasscode } from '../core/passcode';
 import type { SsoSettings } from '../core/people';
@@ -7,7 +8,7 @@ import type { Route } from '../http-route';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
-import { createBotAuthentication, type TeamsConfig } from './auth';
+import { type BotAuthenticationOptions, createBotAuthentication } from './auth';
 import { MeetBot } from './bot';
 import { renderReplyCard } from './cards';
 import type { TeamsContext } from './context';
@@ -30,6 +31,8 @@ export interface TeamsDeps {
   /** How long an invoke waits for the Meet API before answering "being created"; default 4000 ms. */
   invokeDeadlineMs?: number;
   generatePasscode?: () => string;
+  /** Tests only: a loopback token issuer and outbound credentials (auth.ts). Production: botbuilder's defaults. */
+  authentication?: BotAuthenticationOptions;
 }
 
 export interface TeamsBot {
@@ -49,8 +52,8 @@ export interface TeamsBot {
 
 export function createTeamsBot(deps: TeamsDeps): TeamsBot {
   const logger = deps.logger.child({ platform: 'teams' });
-  const appId = deps.config.appId ?? '';
-  const auth = createBotAuthentication(deps.config);
+  const appId = deps.config.mode === 'bot' ? deps.config.appId : '';
+  const auth = createBotAuthentication(deps.config, deps.authentication);
   const adapter = new CloudAdapter(auth);
   const conversations = createConversations({ adapter, appId, store: deps.store, logger });
   const pending = new Set<Promise<unknown>>();
@@ -72,8 +75,9 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
   };
   const bot = new MeetBot(ctx);
 
-  // Every activity that reaches the adapter was authenticated (token, or loopback without an app
-  // id): only such activities may set the serviceUrl that proactive messages go to later.
+  // Every activity that reaches the adapter was let in by the HTTP shim (a valid token, or in the
+  // Emulator mode a local request naming a loopback serviceUrl): only such activities may set the
+  // serviceUrl that proactive messages go to later.
   adapter.use(async (context: TurnContext, next) => {
     try {
       await conversations.remember(context.activity as Activity);
@@ -103,7 +107,13 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
   // (invokes of the message extension, installation updates) goes through the handler class.
   const logic = (context: TurnContext) =>
     context.activity.type === 'message' ? handleMessage(ctx, context) : bot.run(context);
-  const route = createMessagesRoute({ adapter, logic, appId, logger });
+  const route = createMessagesRoute({
+    adapter,
+    logic,
+    mode: deps.config.mode,
+    authenticate: (activity, authorization) => auth.authenticateRequest(activity, authorization),
+    logger,
+  });
 
   return {
     routes: [route],
