@@ -40,7 +40,7 @@ export async function run(): Promise<BenchResult[]> {
   const logger = createSilentLogger();
   const meet = createMeetClient({ baseUrl: sandbox.url, clientKey: 'sandbox-key', clientSecret: 'sandbox-secret' });
   const bot = createTeamsBot({
-    config: { appType: 'SingleTenant' },
+    config: { mode: 'emulator' },
     meet,
     store,
     logger,

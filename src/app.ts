@@ -17,7 +17,8 @@ import { createHttpServer } from './server';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
-import { createTeamsBot, type TeamsBot } from './teams/app';
+import type { TeamsBot } from './teams/app';
+import { createTeamsOffRoute } from './teams/off-route';
 
 export interface RunningApp {
   url: string;
@@ -28,7 +29,8 @@ export interface RunningApp {
   meet: MeetApi;
   store: Store;
   slack?: SlackApp;
-  teams: TeamsBot;
+  /** Unset while Teams is off (config.teams unset): `/api/messages` then refuses every activity. */
+  teams?: TeamsBot;
   close(): Promise<void>;
 }
 
@@ -89,9 +91,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       watching: config.statusPollSeconds > 0,
     });
     if (slack) cleanups.push(() => slack.stop());
-    cleanups.push(() => teams.stop());
+    if (teams) cleanups.push(() => teams.stop());
 
-    const routes: Route[] = [...(slack?.routes ?? []), ...teams.routes];
+    const routes: Route[] = [...(slack?.routes ?? []), ...(teams?.routes ?? [createTeamsOffRoute(logger)])];
     const ready = createReadinessCheck({ store, meet, logger, budgetMs: options.readyBudgetMs });
     const http = createHttpServer({ routes, logger, ready });
     const { url, port } = await http.listen(config.port, config.host);
@@ -102,7 +104,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       const scheduler = startDigestScheduler({ store, meet, posters, clock, logger });
       cleanups.push(() => scheduler.stop());
       if (config.statusPollSeconds > 0) {
-        const announcers = { slack: slack?.announcer, teams: teams.announcer };
+        const announcers = { slack: slack?.announcer, teams: teams?.announcer };
         const pollMs = config.statusPollSeconds * 1000;
         const watcher = startWatchScheduler({ store, meet, logger, clock, announcers, pollMs });
         cleanups.push(() => watcher.stop());
@@ -127,7 +129,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   }
 }
 
-/** The Slack app (when configured) and the Teams bot, and the digest posters they provide. */
+/** The Slack app and the Teams bot (each when configured), and the digest posters they provide. */
 export async function createPlatforms(
   config: Config,
   deps: {
@@ -140,11 +142,17 @@ export async function createPlatforms(
     /** The watcher is on: created Meets' messages start as "Not started yet". */
     watching?: boolean;
   },
-): Promise<{ slack?: SlackApp; teams: TeamsBot; posters: DigestPosters }> {
+): Promise<{ slack?: SlackApp; teams?: TeamsBot; posters: DigestPosters }> {
   const common = { ...deps, defaultTimeZone: config.digestTimeZone };
   const slack = config.slack ? await createSlackApp({ ...common, config: config.slack, sso: config.sso }) : undefined;
-  const teams = createTeamsBot({ ...common, config: config.teams, sso: config.sso });
-  const posters: DigestPosters = { slack: slack?.digestPoster, teams: teams.digestPoster };
+  let teams: TeamsBot | undefined;
+  if (config.teams) {
+    // Required here, not imported at the top: loading botbuilder costs about 150 ms of the start and
+    // 35 MB of memory, which a process with Teams off never pays (test/e2e/start.test.ts checks).
+    const { createTeamsBot } = require('./teams/app') as typeof import('./teams/app');
+    teams = createTeamsBot({ ...common, config: config.teams, sso: config.sso });
+  }
+  const posters: DigestPosters = { slack: slack?.digestPoster, teams: teams?.digestPoster };
   return { slack, teams, posters };
 }
 

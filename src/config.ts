@@ -64,6 +64,9 @@ export const envSchema = z.object({
     .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'])
     .default('SingleTenant')
     .describe('SingleTenant, MultiTenant or UserAssignedMSI'),
+  TEAMS_EMULATOR: z
+    .preprocess((v) => (v === '' || v === '0' ? undefined : v), z.literal('1').optional())
+    .describe('1 (local Bot Framework Emulator mode, without MICROSOFT_APP_ID) or unset'),
   DATABASE_URL: z
     .string()
     .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/)
@@ -107,7 +110,8 @@ export interface Config {
     appToken?: string;
     apiUrl: string;
   };
-  teams: { appId?: string; appPassword?: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE'] };
+  /** Unset: Teams is off (no MICROSOFT_APP_ID and no TEAMS_EMULATOR=1), `/api/messages` refuses everything. */
+  teams?: TeamsConfig;
   databaseUrl: string;
   sso: SsoSettings;
   digestTimeZone: string;
@@ -115,6 +119,19 @@ export interface Config {
   /** 0: the watcher is off. */
   statusPollSeconds: number;
 }
+
+/** How `/api/messages` authenticates activities (README "Security"). */
+export type TeamsConfig =
+  /** Production: every activity carries a Bot Framework token issued for this app id. */
+  | {
+      mode: 'bot';
+      appId: string;
+      appPassword?: string;
+      tenantId?: string;
+      appType: Env['MICROSOFT_APP_TYPE'];
+    }
+  /** TEAMS_EMULATOR=1: unauthenticated activities from this machine only, replies to loopback only. */
+  | { mode: 'emulator' };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
@@ -168,6 +185,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       `MICROSOFT_APP_TENANT_ID is unset: expected your Entra ID tenant id (needed with MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE})`,
     );
   }
+  if (e.TEAMS_EMULATOR && e.MICROSOFT_APP_ID) {
+    problems.push(
+      'TEAMS_EMULATOR=1 and MICROSOFT_APP_ID exclude each other: the Emulator mode is for local work without an app id; unset one of them',
+    );
+  }
   if (problems.length > 0) return { ok: false, message: formatProblems(problems) };
 
   return {
@@ -199,12 +221,17 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
             apiUrl: e.SLACK_API_URL,
           }
         : undefined,
-      teams: {
-        appId: e.MICROSOFT_APP_ID,
-        appPassword: e.MICROSOFT_APP_PASSWORD,
-        tenantId: e.MICROSOFT_APP_TENANT_ID,
-        appType: e.MICROSOFT_APP_TYPE,
-      },
+      teams: e.MICROSOFT_APP_ID
+        ? {
+            mode: 'bot',
+            appId: e.MICROSOFT_APP_ID,
+            appPassword: e.MICROSOFT_APP_PASSWORD,
+            tenantId: e.MICROSOFT_APP_TENANT_ID,
+            appType: e.MICROSOFT_APP_TYPE,
+          }
+        : e.TEAMS_EMULATOR
+          ? { mode: 'emulator' }
+          : undefined,
       databaseUrl: e.DATABASE_URL,
       sso: { defaultProvider: e.MEET_SSO_PROVIDER, domains: e.MEET_SSO_DOMAINS ?? {} },
       digestTimeZone: e.DIGEST_TIME_ZONE,

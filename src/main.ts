@@ -1,6 +1,7 @@
 import { startApp } from './app';
 import { type Config, loadConfig, readEnvironment } from './config';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
+import { teamsOnHint } from './teams/off-route';
 
 /**
  * `npm start` / `meetbot serve`: validate the setup, start everything, say where it listens,
@@ -27,11 +28,7 @@ export async function serve(env: Record<string, string | undefined> = readEnviro
     `meetbot listening on ${app.url} (health: ${app.url}/healthz, ready: ${app.url}/readyz)`,
   );
   logger.info(slackStatus(config, app.url));
-  logger.info(
-    config.teams.appId
-      ? `Teams: messaging endpoint ${app.url}/api/messages`
-      : `Teams: ${app.url}/api/messages for local callers only (Bot Framework Emulator); set MICROSOFT_APP_ID for Teams`,
-  );
+  logTeamsStatus(config, app.url, logger);
   logger.info(`Database: ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'PostgreSQL'}`);
 
   return new Promise((resolve) => {
@@ -54,6 +51,18 @@ export async function serve(env: Record<string, string | undefined> = readEnviro
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+}
+
+function logTeamsStatus(config: Config, url: string, logger: Logger): void {
+  if (!config.teams) {
+    logger.info(`Teams: off (${teamsOnHint})`);
+  } else if (config.teams.mode === 'bot') {
+    logger.info(`Teams: messaging endpoint ${url}/api/messages (every activity needs a Bot Framework token)`);
+  } else {
+    logger.warn(
+      `Teams: Emulator mode (TEAMS_EMULATOR=1): ${url}/api/messages accepts activities WITHOUT authentication from this machine and answers only loopback serviceUrls; never put a tunnel or proxy in front of it, and unset TEAMS_EMULATOR outside local development`,
+    );
+  }
 }
 
 function slackStatus(config: Config, url: string): string {

@@ -18,10 +18,11 @@ describe('loadConfig', () => {
       digestTimeZone: 'UTC',
       logLevel: 'info',
       meet: { apiUrl: 'https://api.meet.rs' },
-      teams: { appType: 'SingleTenant' },
       sso: { domains: {} },
     });
     expect(result.config.slack).toBeUndefined();
+    // No app id and no TEAMS_EMULATOR: Teams is off, /api/messages refuses every activity.
+    expect(result.config.teams).toBeUndefined();
   });
 
   test('a full Slack, Teams and PostgreSQL setup is read into one config', () => {
@@ -44,6 +45,13 @@ describe('loadConfig', () => {
     expect(result.config.useSandbox).toBe(false);
     expect(result.config.port).toBe(8080);
     expect(result.config.slack).toMatchObject({ signingSecret: 'signing', botToken: 'xoxb-1' });
+    expect(result.config.teams).toEqual({
+      mode: 'bot',
+      appId: '00000000-0000-0000-0000-000000000001',
+      appPassword: 'pw',
+      tenantId: '00000000-0000-0000-0000-000000000002',
+      appType: 'SingleTenant',
+    });
     expect(result.config.sso).toEqual({
       defaultProvider: 'google',
       domains: { 'acme.com': 'microsoft', 'acme.io': 'google' },
@@ -99,6 +107,36 @@ describe('loadConfig', () => {
     const result = loadConfig(env);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain(expected);
+  });
+
+  test('TEAMS_EMULATOR=1 without an app id is the local Emulator mode; empty or 0 is off', () => {
+    const on = loadConfig({ TEAMS_EMULATOR: '1' });
+    expect(on.ok && on.config.teams).toEqual({ mode: 'emulator' });
+    for (const off of ['', '0']) {
+      const result = loadConfig({ TEAMS_EMULATOR: off });
+      expect(result.ok && result.config.teams).toBeUndefined();
+    }
+  });
+
+  test('TEAMS_EMULATOR must be 1 (or unset), not a lookalike', () => {
+    const result = loadConfig({ TEAMS_EMULATOR: 'true' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain('TEAMS_EMULATOR is invalid: expected 1 (local Bot Framework');
+  });
+
+  test('TEAMS_EMULATOR=1 with MICROSOFT_APP_ID is refused, naming both, along with the other problems', () => {
+    const result = loadConfig({
+      TEAMS_EMULATOR: '1',
+      MICROSOFT_APP_ID: 'a',
+      MICROSOFT_APP_PASSWORD: 'client-secret',
+      MICROSOFT_APP_TYPE: 'MultiTenant',
+      MEET_CLIENT_KEY: 'k',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('TEAMS_EMULATOR=1 and MICROSOFT_APP_ID exclude each other');
+    expect(result.message).toContain('MEET_CLIENT_KEY and MEET_CLIENT_SECRET go together');
+    expect(result.message).not.toContain('client-secret');
   });
 
   test('a MultiTenant bot needs no tenant id', () => {

@@ -56,7 +56,7 @@ export async function runDigestCli(
     io.out(json ? JSON.stringify(report, null, 2) : formatReport(report));
     return report.failed.length > 0 ? 1 : 0;
   } finally {
-    await teams.stop();
+    await teams?.stop();
     await slack?.stop();
     await store.close();
     await meet.close();

@@ -38,7 +38,7 @@ export async function runWatchCli(
         meet,
         logger,
         clock,
-        announcers: { slack: slack?.announcer, teams: teams.announcer },
+        announcers: { slack: slack?.announcer, teams: teams?.announcer },
         // A tick of its own per run: cron runs at most once a minute.
         pollMs: 60_000,
       },
@@ -51,7 +51,7 @@ export async function runWatchCli(
     );
     return report.failures > 0 ? 1 : 0;
   } finally {
-    await teams.stop();
+    await teams?.stop();
     await slack?.stop();
     await store.close();
     await meet.close();

@@ -39,7 +39,11 @@ function describeConfig(config: Config): string {
       : config.slack.oauth
         ? 'Slack: OAuth install (many workspaces)'
         : 'Slack: one workspace';
-  const teams = config.teams.appId ? `Teams: on (${config.teams.appType})` : 'Teams: off';
+  const teams = !config.teams
+    ? 'Teams: off'
+    : config.teams.mode === 'emulator'
+      ? 'Teams: local Emulator mode'
+      : `Teams: on (${config.teams.appType})`;
   return [meet, store, slack, teams].join(', ');
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
-import { type CheckResult, fail, pass, skip } from './check-result';
+import { type CheckResult, fail, pass, skip, warn } from './check-result';
 import { describeNetworkFailure, postForm } from './http-probe';
 import { appIdPlaceholder, manifestBotIds, readManifest, readPackagedManifest } from './teams-manifest';
 
@@ -27,9 +27,19 @@ const repackage = (appId: string) =>
  * same client-credentials request botbuilder makes), and the manifest's bot id against
  * MICROSOFT_APP_ID.
  */
+type BotTeams = Extract<NonNullable<Config['teams']>, { mode: 'bot' }>;
+
 export async function checkTeams(teams: Config['teams'], deps: TeamsCheckDeps): Promise<CheckResult[]> {
-  if (!teams.appId) {
-    // TEAMS_EMULATOR=1 (local unauthenticated mode) gets its own line here once config.ts has it.
+  if (teams?.mode === 'emulator') {
+    return [
+      warn(
+        'teams',
+        'TEAMS_EMULATOR=1: Teams answers unauthenticated activities from this machine (the Bot Framework Emulator); Teams itself cannot reach it',
+        'for Teams, unset TEAMS_EMULATOR and set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID',
+      ),
+    ];
+  }
+  if (!teams) {
     return [
       skip(
         'teams',
@@ -41,8 +51,8 @@ export async function checkTeams(teams: Config['teams'], deps: TeamsCheckDeps): 
   return [await checkToken(teams, deps), ...checkManifests(teams.appId, deps)];
 }
 
-async function checkToken(teams: Config['teams'], deps: TeamsCheckDeps): Promise<CheckResult> {
-  const appId = teams.appId ?? '';
+async function checkToken(teams: BotTeams, deps: TeamsCheckDeps): Promise<CheckResult> {
+  const appId = teams.appId;
   if (teams.appType === 'UserAssignedMSI') {
     return skip(
       'teams.token',
@@ -92,7 +102,7 @@ async function checkToken(teams: Config['teams'], deps: TeamsCheckDeps): Promise
 function describeRefusal(
   status: number,
   body: Record<string, unknown> | undefined,
-  teams: Config['teams'],
+  teams: BotTeams,
   tenant: string,
 ): CheckResult {
   const codes = Array.isArray(body?.error_codes) ? body.error_codes.map(Number) : [];

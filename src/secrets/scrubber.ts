@@ -146,7 +146,7 @@ export function rememberConfiguredSecrets(config: Config, scrubber: Scrubber = p
     config.slack?.appToken,
     config.slack?.oauth?.clientSecret,
     config.slack?.oauth?.stateSecret,
-    config.teams.appPassword,
+    config.teams?.mode === 'bot' ? config.teams.appPassword : undefined,
   ];
   for (const value of values) scrubber.add(value, 'configured');
 }

@@ -1,4 +1,5 @@
 import { type Activity, CloudAdapter, type TurnContext } from 'botbuilder';
+import type { TeamsConfig } from '../config';
 import type { Clock } from '../core/clock';
 import { generatePasscode } from '../core/passcode';
 import type { SsoSettings } from '../core/people';
@@ -12,7 +13,7 @@ import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
 import { createTeamsAnnouncer } from './announcer';
-import { createBotAuthentication, type TeamsConfig } from './auth';
+import { type BotAuthenticationOptions, createBotAuthentication } from './auth';
 import { MeetBot } from './bot';
 import { renderReplyCard } from './cards';
 import type { TeamsContext } from './context';
@@ -39,6 +40,8 @@ export interface TeamsDeps {
   inFlight?: InFlight;
   /** The watcher follows created Meets (MEET_STATUS_POLL_SECONDS > 0). Default false. */
   watching?: boolean;
+  /** Tests only: a loopback token issuer and outbound credentials (auth.ts). Production: botbuilder's defaults. */
+  authentication?: BotAuthenticationOptions;
 }
 
 export interface TeamsBot {
@@ -65,8 +68,8 @@ const stopGraceMs = 25_000;
 
 export function createTeamsBot(deps: TeamsDeps): TeamsBot {
   const logger = deps.logger.child({ platform: 'teams' });
-  const appId = deps.config.appId ?? '';
-  const auth = createBotAuthentication(deps.config);
+  const appId = deps.config.mode === 'bot' ? deps.config.appId : '';
+  const auth = createBotAuthentication(deps.config, deps.authentication);
   const adapter = new CloudAdapter(auth);
   const conversations = createConversations({ adapter, appId, store: deps.store, logger });
   const ctx: TeamsContext = {
@@ -87,8 +90,9 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
   const ownsInFlight = deps.inFlight === undefined;
   const bot = new MeetBot(ctx);
 
-  // Every activity that reaches the adapter was authenticated (token, or loopback without an app
-  // id): only such activities may set the serviceUrl that proactive messages go to later.
+  // Every activity that reaches the adapter was let in by the HTTP shim (a valid token, or in the
+  // Emulator mode a local request naming a loopback serviceUrl): only such activities may set the
+  // serviceUrl that proactive messages go to later.
   adapter.use(async (context: TurnContext, next) => {
     try {
       await conversations.remember(context.activity as Activity);
@@ -118,7 +122,13 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
   // (invokes of the message extension, installation updates) goes through the handler class.
   const logic = (context: TurnContext) =>
     context.activity.type === 'message' ? handleMessage(ctx, context) : bot.run(context);
-  const route = createMessagesRoute({ adapter, logic, appId, logger });
+  const route = createMessagesRoute({
+    adapter,
+    logic,
+    mode: deps.config.mode,
+    authenticate: (activity, authorization) => auth.authenticateRequest(activity, authorization),
+    logger,
+  });
 
   const sendToConversation = createProactiveSender({ adapter, auth, appId, store: deps.store, conversations, logger });
   return {

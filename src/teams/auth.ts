@@ -1,29 +1,85 @@
 import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import type { Config } from '../config';
+import type { TeamsConfig } from '../config';
+import { AppError } from '../core/errors';
+import { serviceUrlProblem } from './local-gate';
 
-export type TeamsConfig = Config['teams'];
+type Authentication = ConfigurationBotFrameworkAuthentication;
+type AuthenticateResult = Awaited<ReturnType<Authentication['authenticateRequest']>>;
+type ConnectorFactory = ReturnType<Authentication['createConnectorFactory']>;
+export type ServiceClientCredentials = Awaited<
+  ReturnType<ConfigurationServiceClientCredentialFactory['createCredentials']>
+>;
 
 /**
- * Bot Framework authentication from our config. Without an app id botbuilder turns authentication
- * off entirely (the Emulator's mode): the HTTP shim then serves loopback callers only.
+ * Where Bot Framework tokens come from and go to: the keys ConfigurationBotFrameworkAuthentication
+ * reads. Production never sets them (botbuilder's public-cloud defaults apply); tests point the
+ * inbound check at a loopback OpenID issuer with its own signing key. When given, give them all:
+ * botbuilder then takes every one of them as meant.
  */
-export function createBotAuthentication(config: TeamsConfig): ConfigurationBotFrameworkAuthentication {
-  const settings = {
-    MicrosoftAppId: config.appId ?? '',
-    MicrosoftAppPassword: config.appPassword ?? '',
-    MicrosoftAppType: config.appId ? config.appType : '',
-    MicrosoftAppTenantId: config.tenantId ?? '',
-  };
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    settings,
-    new ConfigurationServiceClientCredentialFactory(settings),
-  );
+export interface BotFrameworkEndpoints {
+  ToBotFromChannelOpenIdMetadataUrl: string;
+  ToBotFromChannelTokenIssuer: string;
+  ToBotFromEmulatorOpenIdMetadataUrl: string;
+  ToChannelFromBotLoginUrl: string;
+  ToChannelFromBotOAuthScope: string;
+  OAuthUrl: string;
+  ValidateAuthority: boolean;
+  CallerId?: string;
+}
+
+/** Test seams of the Bot Framework authentication (createTeamsBot's `authentication`); production passes none. */
+export interface BotAuthenticationOptions {
+  endpoints?: BotFrameworkEndpoints;
+  /**
+   * Credentials for the bot's own calls to the Bot Connector. MSAL accepts only https token
+   * authorities, so a loopback token service cannot stand in for Entra ID: tests inject these
+   * instead, and what they prove is the inbound check, which stays botbuilder's own.
+   */
+  outboundCredentials?: (appId: string, audience: string) => ServiceClientCredentials;
+}
+
+/**
+ * Bot Framework authentication from our config. `bot`: every activity's token is checked against
+ * the app id (issuer, signature with a key of the issuer's JWKS, expiry, audience, serviceurl claim).
+ * `emulator`: botbuilder turns authentication off (no app id); the HTTP shim then lets in only
+ * requests from this machine (local-gate.ts), and every Bot Connector client refuses a serviceUrl
+ * that is not loopback, which covers proactive posts to references stored earlier.
+ */
+export function createBotAuthentication(config: TeamsConfig, options: BotAuthenticationOptions = {}): Authentication {
+  const settings =
+    config.mode === 'bot'
+      ? {
+          MicrosoftAppId: config.appId,
+          MicrosoftAppPassword: config.appPassword ?? '',
+          MicrosoftAppType: config.appType,
+          MicrosoftAppTenantId: config.tenantId ?? '',
+        }
+      : { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '', MicrosoftAppTenantId: '' };
+  const credentials = options.outboundCredentials
+    ? new InjectedOutboundCredentials(settings, options.outboundCredentials)
+    : new ConfigurationServiceClientCredentialFactory(settings);
+  const auth = new ConfigurationBotFrameworkAuthentication({ ...settings, ...options.endpoints }, credentials);
+
+  const guard = (factory: ConnectorFactory) => (config.mode === 'emulator' ? loopbackOnly(factory) : factory);
   const createConnectorFactory = auth.createConnectorFactory.bind(auth);
   auth.createConnectorFactory = (identity) => {
-    const factory = createConnectorFactory(identity);
+    const factory = guard(createConnectorFactory(identity));
     const create = factory.create.bind(factory);
     factory.create = async (serviceUrl, audience) => withoutRetries(await create(serviceUrl, audience));
     return factory;
+  };
+
+  // The HTTP shim checks a request's token before the adapter runs (so that every refusal is a 401:
+  // botbuilder answers 500 when jsonwebtoken rejects a signature or an algorithm); the adapter then
+  // asks again for the same activity object and gets that same result instead of a second check.
+  const authenticateRequest = auth.authenticateRequest.bind(auth);
+  const checked = new WeakMap<object, Promise<AuthenticateResult>>();
+  auth.authenticateRequest = (activity, authHeader) => {
+    const known = checked.get(activity);
+    checked.delete(activity);
+    const result = known ?? authenticateRequest(activity, authHeader);
+    if (!known) checked.set(activity, result);
+    return result.then((r) => ({ ...r, connectorFactory: r.connectorFactory && guard(r.connectorFactory) }));
   };
   return auth;
 }
@@ -41,15 +97,43 @@ export function withoutRetries<T>(client: T): T {
   return client;
 }
 
-/** 127.0.0.0/8, ::1 and IPv4-mapped loopback: the only callers served without an app id. */
-export function isLoopbackAddress(address: string | undefined): boolean {
-  if (!address) return false;
-  if (address === '::1') return true;
-  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
-}
-
 /** `Authorization: Bearer <something>`; anything else is turned away before botbuilder sees it. */
 export function hasBearerToken(header: string | string[] | undefined): boolean {
   return typeof header === 'string' && /^Bearer\s+\S+$/i.test(header.trim());
+}
+
+/** The Emulator mode's connector clients: only to loopback serviceUrls, whatever a stored reference says. */
+function loopbackOnly(factory: ConnectorFactory): ConnectorFactory {
+  const create = factory.create.bind(factory);
+  factory.create = async (serviceUrl, audience) => {
+    const problem = serviceUrlProblem(serviceUrl);
+    if (problem) {
+      throw new AppError('forbidden', `the Teams Emulator mode (TEAMS_EMULATOR=1) posts only to loopback: ${problem}`);
+    }
+    return create(serviceUrl, audience);
+  };
+  return factory;
+}
+
+/** botbuilder's credential factory (app id checks included) with the outbound credentials injected. */
+class InjectedOutboundCredentials extends ConfigurationServiceClientCredentialFactory {
+  constructor(
+    settings: ConstructorParameters<typeof ConfigurationServiceClientCredentialFactory>[0],
+    private readonly outbound: NonNullable<BotAuthenticationOptions['outboundCredentials']>,
+  ) {
+    super(settings);
+  }
+
+  override async createCredentials(
+    appId: string,
+    audience: string,
+    loginEndpoint: string,
+    validateAuthority: boolean,
+  ): Promise<ServiceClientCredentials> {
+    if (await this.isAuthenticationDisabled()) {
+      return super.createCredentials(appId, audience, loginEndpoint, validateAuthority);
+    }
+    if (!(await this.isValidAppId(appId))) throw new Error('Invalid appId.');
+    return this.outbound(appId, audience);
+  }
 }

@@ -1,44 +1,67 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Route } from '../http-route';
 import type { Logger } from '../logger';
-import { hasBearerToken, isLoopbackAddress } from './auth';
+import { hasBearerToken } from './auth';
+import { localRequestProblem, serviceUrlProblem } from './local-gate';
 
 export interface MessagesRouteOptions {
   adapter: CloudAdapter;
   /** The bot's turn logic (`bot.run`). */
   logic: (context: TurnContext) => Promise<void>;
-  /** Set: botbuilder checks each request's token. Unset: loopback callers only (the Emulator). */
-  appId?: string;
+  /**
+   * `bot`: every request carries a Bot Framework token for our app id. `emulator` (TEAMS_EMULATOR=1):
+   * no token, so only requests from this machine that name a loopback serviceUrl (local-gate.ts).
+   */
+  mode: 'bot' | 'emulator';
+  /** botbuilder's check of the activity's token (auth.ts); a rejection means the request is refused. */
+  authenticate(activity: Activity, authorization: string): Promise<unknown>;
   logger: Logger;
   maxBodyBytes?: number;
 }
 
 type Outcome = { status: number; body?: unknown };
 
+const unauthorized: Outcome = { status: 401, body: { error: 'unauthorized' } };
+
 /**
- * `POST /api/messages` over node:http: reads and checks the body ourselves (CloudAdapter expects a
- * parsed one and throws on garbage), gates callers, then hands the activity to CloudAdapter. The
- * adapter's own error text (which may name internals) is replaced before it leaves the process.
+ * `POST /api/messages` over node:http: gates callers, reads and checks the body ourselves
+ * (CloudAdapter expects a parsed one and throws on garbage), checks the token, then hands the
+ * activity to CloudAdapter. Nothing of a refused request is processed or stored: no Meet API call,
+ * no Bot Connector call. The adapter's own error text (which may name internals) is replaced before
+ * it leaves the process.
  */
 export function createMessagesRoute(options: MessagesRouteOptions): Route {
-  const { adapter, logic, appId, logger } = options;
+  const { adapter, logic, mode, logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
 
+  function refuse(req: IncomingMessage, res: ServerResponse, reason: string): void {
+    logger.warn({ reason, remote: req.socket.remoteAddress, mode }, `teams: refused an activity: ${reason}`);
+    req.resume();
+    send(res, unauthorized);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!appId && !isLoopbackAddress(req.socket.remoteAddress)) {
-      logger.warn({ remote: req.socket.remoteAddress }, 'teams: refused a non-loopback caller (no MICROSOFT_APP_ID)');
-      req.resume();
-      return send(res, { status: 401, body: { error: 'unauthorized' } });
-    }
-    if (appId && !hasBearerToken(req.headers.authorization)) {
-      req.resume();
-      return send(res, { status: 401, body: { error: 'unauthorized' } });
+    const authorization = req.headers.authorization;
+    if (mode === 'emulator') {
+      const problem = localRequestProblem(req);
+      if (problem) return refuse(req, res, `${problem} (TEAMS_EMULATOR=1 serves this machine only)`);
+    } else if (!hasBearerToken(authorization)) {
+      return refuse(req, res, 'no Bearer token');
     }
     const read = await readBody(req, maxBodyBytes);
     if (!read.ok) return send(res, { status: read.status, body: { error: read.error } });
     const activity = parseActivity(read.text);
     if (!activity) return send(res, { status: 400, body: { error: 'the body is not a Bot Framework activity' } });
+    if (mode === 'emulator') {
+      const problem = serviceUrlProblem(activity.serviceUrl);
+      if (problem) return refuse(req, res, `${problem} (TEAMS_EMULATOR=1 answers loopback serviceUrls only)`);
+    }
+    try {
+      await options.authenticate(activity as Partial<Activity> as Activity, authorization ?? '');
+    } catch (error) {
+      return refuse(req, res, `the token was not accepted: ${error instanceof Error ? error.message : String(error)}`);
+    }
 
     const outcome: Outcome = { status: 200 };
     const shim = {

@@ -24,11 +24,13 @@ describe('doctor: Teams', () => {
     manifestFile: join(root, 'manifests', 'teams', 'manifest.json'),
     packageFile: join(root, 'build', 'meetbot-teams.zip'),
   });
-  const teams = (over: Partial<Parameters<typeof checkTeams>[0]> = {}) => ({
+  type BotTeams = Extract<NonNullable<Parameters<typeof checkTeams>[0]>, { mode: 'bot' }>;
+  const teams = (over: Partial<BotTeams> = {}): BotTeams => ({
+    mode: 'bot',
     appId,
     appPassword: password,
     tenantId: tenant,
-    appType: 'SingleTenant' as const,
+    appType: 'SingleTenant',
     ...over,
   });
 
@@ -171,7 +173,7 @@ describe('doctor: Teams', () => {
   });
 
   test('Teams off is a skip that says how to turn it on', async () => {
-    expect(await checkTeams({ appType: 'SingleTenant' }, deps())).toEqual([
+    expect(await checkTeams(undefined, deps())).toEqual([
       {
         name: 'teams',
         status: 'skip',
@@ -179,5 +181,15 @@ describe('doctor: Teams', () => {
         fix: 'to turn it on set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (README: Microsoft Teams setup)',
       },
     ]);
+  });
+
+  test('the local Emulator mode is a warning: Teams itself cannot reach it', async () => {
+    const [emulator] = await checkTeams({ mode: 'emulator' }, deps());
+    expect(emulator).toMatchObject({
+      name: 'teams',
+      status: 'warn',
+      message: expect.stringContaining('TEAMS_EMULATOR=1'),
+    });
+    expect(login.requests).toHaveLength(0);
   });
 });

@@ -43,7 +43,7 @@ beforeEach(async () => {
   store = await openStore('sqlite::memory:', { clock: () => subscribedAt });
   meet = createMeetClient({ baseUrl: sandbox.url, clientKey: 'sandbox-key', clientSecret: 'sandbox-secret' });
   bot = createTeamsBot({
-    config: { appType: 'SingleTenant' },
+    config: { mode: 'emulator' },
     meet,
     store,
     logger,

@@ -49,16 +49,23 @@ export const alice = {
   surname: 'Smith',
 };
 
-export async function startTeamsHarness(
-  options: {
-    config?: Partial<TeamsDeps['config']>;
-    invokeDeadlineMs?: number;
-    logger?: Logger;
-    sandbox?: SandboxOptions;
-    /** The watcher follows created Meets (their card starts as "Not started yet"). */
-    watching?: boolean;
-  } = {},
-): Promise<TeamsHarness> {
+type BotIdentity = Omit<Extract<TeamsDeps['config'], { mode: 'bot' }>, 'mode' | 'appType'> & {
+  appType?: Extract<TeamsDeps['config'], { mode: 'bot' }>['appType'];
+};
+
+export interface TeamsHarnessOptions {
+  /** The bot's identity: every activity then needs a Bot Framework token. Unset: the Emulator mode (TEAMS_EMULATOR=1). */
+  config?: BotIdentity;
+  /** Where tokens are checked and how the bot signs its own calls (test/fixtures/fake-openid-issuer.ts). */
+  authentication?: TeamsDeps['authentication'];
+  invokeDeadlineMs?: number;
+  logger?: Logger;
+  sandbox?: SandboxOptions;
+  /** The watcher follows created Meets (their card starts as "Not started yet"). */
+  watching?: boolean;
+}
+
+export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Promise<TeamsHarness> {
   const sandbox = await startSandbox(options.sandbox);
   const connector = await startFakeBotConnector();
   connector.addMember(bob);
@@ -70,7 +77,9 @@ export async function startTeamsHarness(
   const logger = options.logger ?? capture.logger;
   const meet = createMeetClient({ baseUrl: sandbox.url, clientKey: 'sandbox-key', clientSecret: 'sandbox-secret' });
   const bot = createTeamsBot({
-    config: { appType: 'SingleTenant', ...options.config },
+    // Tests without a bot identity opt into the Emulator mode explicitly, as TEAMS_EMULATOR=1 does.
+    config: options.config ? { mode: 'bot', appType: 'SingleTenant', ...options.config } : { mode: 'emulator' },
+    authentication: options.authentication,
     meet,
     store,
     logger,
