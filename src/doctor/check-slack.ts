@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import { botScopes } from '../slack/scopes';
+import { botScopes, optionalBotScopes } from '../slack/scopes';
 import { type CheckResult, fail, pass, skip, warn } from './check-result';
 import { callSlack, type SlackAnswer } from './slack-probe';
 import type { StoredSlackBot } from './store-inspection';
@@ -88,7 +88,17 @@ function checkScopes(
     return warn(name, 'Slack did not say which scopes the token has (no x-oauth-scopes header)', 'check SLACK_API_URL');
   }
   const missing = required.filter((scope) => !granted.includes(scope));
-  if (missing.length === 0) return pass(name, `every scope meetbot needs is granted (${required.join(', ')})`);
+  const lost = Object.entries(optionalBotScopes).filter(([scope]) => !granted.includes(scope));
+  if (missing.length === 0 && lost.length === 0) {
+    return pass(name, `every scope meetbot needs is granted (${required.join(', ')})`);
+  }
+  if (missing.length === 0) {
+    return warn(
+      name,
+      `the bot token lacks ${lost.map(([scope, what]) => `${scope} (${what})`).join('; ')}`,
+      `add them under OAuth & Permissions > Bot Token Scopes (or paste manifests/slack/manifest.json again), then ${reinstall}`,
+    );
+  }
   return fail(
     name,
     `the bot token lacks ${missing.join(', ')} (granted: ${granted.join(', ') || 'none'})`,

@@ -5,7 +5,7 @@ import { AppError } from '../core/errors';
 import type { Route } from '../http-route';
 import type { Logger } from '../logger';
 import { toBoltLogger } from './bolt-logger';
-import { botScopes } from './scopes';
+import { requestedBotScopes } from './scopes';
 
 /** Slack signs requests with a timestamp; Bolt rejects only old ones, we reject both directions. */
 export const timestampWindowSeconds = 300;
@@ -51,7 +51,7 @@ export function createSlackReceiver(options: ReceiverOptions): { receiver: HTTPR
           clientSecret: options.oauth.clientSecret,
           stateSecret: options.oauth.stateSecret,
           installationStore: options.oauth.installationStore,
-          scopes: [...botScopes],
+          scopes: [...requestedBotScopes],
           installerOptions: {
             directInstall: true,
             installPath: '/slack/install',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckResult } from '../../src/doctor/check-result';
 import { runDoctor } from '../../src/doctor/run-doctor';
-import { botScopes } from '../../src/slack/scopes';
+import { botScopes, requestedBotScopes } from '../../src/slack/scopes';
 import { openStore } from '../../src/store/open-store';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 
@@ -20,7 +20,7 @@ describe('doctor: Slack', () => {
   let env: Record<string, string>;
   beforeEach(async () => {
     slack = await startFakeSlackApi();
-    slack.grantedScopes = botScopes;
+    slack.grantedScopes = requestedBotScopes;
     env = { SLACK_API_URL: slack.apiUrl, SLACK_SIGNING_SECRET: signingSecret, SLACK_BOT_TOKEN: botToken };
   });
   afterEach(() => slack.close());
@@ -46,6 +46,14 @@ describe('doctor: Slack', () => {
       status: 'fail',
       message: 'the bot token lacks users:read.email (granted: commands, chat:write, chat:write.public, users:read)',
       fix: 'add them under OAuth & Permissions > Bot Token Scopes (or paste manifests/slack/manifest.json again), then Install App > Reinstall to Workspace',
+    });
+  });
+
+  test('without calls:write only Slack Calls are lost: a warning that says so', async () => {
+    slack.grantedScopes = botScopes;
+    expect((await slackLines(env)).find((r) => r.name === 'slack.scopes')).toMatchObject({
+      status: 'warn',
+      message: expect.stringContaining('calls:write (Meets do not show as Slack Calls'),
     });
   });
 
@@ -159,7 +167,7 @@ describe('doctor: Slack OAuth install (many workspaces)', () => {
   test("each stored workspace's bot token is checked, with its own scopes", async () => {
     await install('T0001', 'Acme', 'xoxb-acme-token');
     await install('T0002', 'Beta', 'xoxb-beta-token');
-    slack.grantedScopes = (token) => (token === 'xoxb-beta-token' ? ['commands', 'chat:write'] : botScopes);
+    slack.grantedScopes = (token) => (token === 'xoxb-beta-token' ? ['commands', 'chat:write'] : requestedBotScopes);
     const lines = (await runDoctor({ env })).filter((r) => r.name.startsWith('slack'));
     expect(lines.slice(1)).toEqual([
       { name: 'slack.installations', status: 'pass', message: '2 workspace installation(s) stored' },
@@ -180,7 +188,7 @@ describe('doctor: Slack OAuth install (many workspaces)', () => {
 
   test('a workspace whose token was revoked fails, naming the workspace', async () => {
     await install('T0001', 'Acme', 'xoxb-acme-token');
-    slack.grantedScopes = botScopes;
+    slack.grantedScopes = requestedBotScopes;
     slack.failNext('auth.test', 'token_revoked');
     const line = (await runDoctor({ env })).find((r) => r.name.startsWith('slack.install '));
     expect(line).toEqual({

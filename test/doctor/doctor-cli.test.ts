@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
-import { botScopes } from '../../src/slack/scopes';
+import { botScopes, requestedBotScopes } from '../../src/slack/scopes';
 import { openStore } from '../../src/store/open-store';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 import { createTestSchema, type TestSchema } from '../store/postgres-test-schema';
@@ -60,7 +60,7 @@ describe('meetbot doctor (the command)', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ clientKey: 'meet-key', clientSecret: secrets.meet });
     slack = await startFakeSlackApi();
-    slack.grantedScopes = botScopes;
+    slack.grantedScopes = requestedBotScopes;
     slack.socketModeUrl = () => 'wss://127.0.0.1:1/never-dialled';
     schema = await createTestSchema();
     await (await openStore(schema.url)).close();
