@@ -102,7 +102,9 @@ describe('every meetbot command line of the README works in a terminal', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const lines = readmeLines('npx meetbot ');
+  // Left out, each for a reason: `sandbox` serves until stopped (test/cli/cli.test.ts starts it), and
+  // a line that names a placeholder (CODE) needs a real Meet's code (test/cli/status-cli.test.ts).
+  const lines = readmeLines('npx meetbot ').filter((line) => !/ sandbox\b|\bCODE\b/.test(line));
 
   test('there are command lines to try', () => {
     expect(lines.length).toBeGreaterThan(3);
