@@ -1,4 +1,5 @@
-import { type DigestModel, formatChange, formatMinutes, formatPeriod } from './summarize';
+import { formatDay, formatDayRange, formatDuration, stars } from '../core/formats';
+import { type DigestModel, formatChange } from './summarize';
 
 /**
  * The words of a digest that every renderer shares (Slack's in src/slack/digest-blocks.ts, Teams'
@@ -16,19 +17,11 @@ export function digestTitle(model: DigestModel): string {
 }
 
 export function digestSubtitle(model: DigestModel): string {
-  return `${formatPeriod(model.period)} (${model.period.timeZone})`;
+  return `${formatDayRange(model.period.startDay, model.period.endDay)} (${model.period.timeZone})`;
 }
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** `Wed 2 Dec` from `YYYY-MM-DD`. */
-export function formatDay(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  const weekday = d.toLocaleString('en-GB', { weekday: 'short', timeZone: 'UTC' });
-  const month = d.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
-  return `${weekday} ${d.getUTCDate()} ${month}`;
 }
 
 export function digestFacts(model: DigestModel): DigestFact[] {
@@ -36,8 +29,8 @@ export function digestFacts(model: DigestModel): DigestFact[] {
   const facts: DigestFact[] = [
     { label: 'Meets', value: `${usage.meetCount} (${formatChange(change.meetCount)})` },
     {
-      label: 'Minutes',
-      value: `${formatMinutes(usage.totalMinutes)} total, ${formatMinutes(usage.billableMinutes)} billable (${formatChange(change.totalMinutes, formatMinutes)})`,
+      label: 'Time',
+      value: `${formatDuration(usage.totalMinutes)} total, ${formatDuration(usage.billableMinutes)} billable (${formatChange(change.totalMinutes, formatDuration)})`,
     },
     { label: 'Free Meets', value: String(usage.freeCount) },
     { label: 'Subscription', value: `${usage.coveredCount} covered, ${usage.chargedCount} charged` },
@@ -67,10 +60,21 @@ export function dayBar(count: number, max: number, width: number): string {
 
 /** Plain one-line summary: Slack's notification text, Teams' summary. */
 export function digestHeadline(model: DigestModel): string {
-  return `${digestTitle(model)}, ${formatPeriod(model.period)}: ${plural(model.usage.meetCount, 'Meet')}, ${formatMinutes(model.usage.totalMinutes)}`;
+  const { startDay, endDay } = model.period;
+  return `${digestTitle(model)}, ${formatDayRange(startDay, endDay)}: ${plural(model.usage.meetCount, 'Meet')}, ${formatDuration(model.usage.totalMinutes)}`;
 }
 
 /** One line: a title or comment with line breaks would break a digest's list. Each platform cuts it to its own limits. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** `Lowest rated ★★☆☆☆ · Fri 4 Dec`: the words before the comment, which each renderer escapes itself. */
+export function lowestRatedLabel(lowest: DigestModel['feedback']['lowest'][number]): string {
+  return `Lowest rated ${stars(lowest.rating)} · ${formatDay(lowest.date)}`;
+}
+
+/** `1. Title · 1h 05m · Mon 30 Nov`, the title raw (each renderer escapes it). */
+export function longestLine(index: number, meet: DigestModel['usage']['longest'][number]): string {
+  return `${index + 1}. ${oneLine(meet.title) || 'Untitled Meet'} · ${formatDuration(meet.minutes)} · ${formatDay(meet.date)}`;
 }

@@ -1,5 +1,5 @@
-import { dayBar, digestFacts, digestSubtitle, digestTitle, feedbackLine, formatDay } from './facts';
-import { type DigestModel, formatMinutes } from './summarize';
+import { dayBar, digestFacts, digestSubtitle, digestTitle, feedbackLine, longestLine, lowestRatedLabel } from './facts';
+import type { DigestModel } from './summarize';
 
 /** The digest as plain text, for `meetbot digest preview` and logs of a dry run. */
 export function renderDigestText(model: DigestModel): string {
@@ -16,12 +16,12 @@ export function renderDigestText(model: DigestModel): string {
     if (model.usage.longest.length > 0) {
       lines.push('', 'Longest Meets');
       for (const [i, m] of model.usage.longest.entries()) {
-        lines.push(`  ${i + 1}. ${m.title || 'Untitled Meet'} · ${formatMinutes(m.minutes)} · ${formatDay(m.date)}`);
+        lines.push(`  ${longestLine(i, m)}`);
       }
     }
   }
   lines.push('', `Feedback: ${feedbackLine(model)}`);
   const lowest = model.feedback.lowest[0];
-  if (lowest) lines.push(`  Lowest rated (${lowest.rating}, ${formatDay(lowest.date)}): “${lowest.text}”`);
+  if (lowest) lines.push(`  ${lowestRatedLabel(lowest)}: “${lowest.text}”`);
   return lines.join('\n');
 }

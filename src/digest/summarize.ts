@@ -110,18 +110,3 @@ export function formatChange(change: DigestChange, format: (n: number) => string
   const percent = change.percent === undefined ? '' : `, ${change.percent > 0 ? '+' : '−'}${Math.abs(change.percent)}%`;
   return `week before: ${format(change.previous)}${percent}`;
 }
-
-/** `Mon 30 Nov – Sun 6 Dec 2026`, from `YYYY-MM-DD` days. */
-export function formatPeriod(period: DigestModel['period']): string {
-  const [start, end] = [period.startDay, period.endDay].map((d) => new Date(`${d}T12:00:00Z`));
-  const month = (d: Date) => d.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
-  const sameYear = start.getUTCFullYear() === end.getUTCFullYear();
-  const left = `Mon ${start.getUTCDate()} ${month(start)}${sameYear ? '' : ` ${start.getUTCFullYear()}`}`;
-  return `${left} – Sun ${end.getUTCDate()} ${month(end)} ${end.getUTCFullYear()}`;
-}
-
-/** `1h 05m` or `45m`. */
-export function formatMinutes(minutes: number): string {
-  if (minutes < 60) return `${minutes}m`;
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}

@@ -5,10 +5,11 @@ import {
   digestSubtitle,
   digestTitle,
   feedbackLine,
-  formatDay,
+  longestLine,
+  lowestRatedLabel,
   oneLine,
 } from '../digest/facts';
-import { type DigestModel, formatMinutes } from '../digest/summarize';
+import type { DigestModel } from '../digest/summarize';
 import {
   type Block,
   fallbackText,
@@ -42,11 +43,7 @@ export function renderDigestBlocks(model: DigestModel): SlackMessage {
       // A plain_text section per Meet (titles are typed by users); no Meet code in a channel.
       blocks.push(mrkdwnSection('*Longest Meets*'));
       for (const [i, m] of model.usage.longest.entries()) {
-        blocks.push(
-          plainSection(
-            `${i + 1}. ${oneLine(m.title) || 'Untitled Meet'} · ${formatMinutes(m.minutes)} · ${formatDay(m.date)}`,
-          ),
-        );
+        blocks.push(plainSection(longestLine(i, m)));
       }
     }
   }
@@ -55,9 +52,7 @@ export function renderDigestBlocks(model: DigestModel): SlackMessage {
   blocks.push(mrkdwnSection(`*Feedback*\n${escapeMrkdwn(feedbackLine(model))}`));
   const lowest = model.feedback.lowest[0];
   if (lowest) {
-    blocks.push(
-      plainContext([`Lowest rated (${lowest.rating}, ${formatDay(lowest.date)}): “${oneLine(lowest.text)}”`]),
-    );
+    blocks.push(plainContext([`${lowestRatedLabel(lowest)}: “${oneLine(lowest.text)}”`]));
   }
 
   return { text: fallbackText(escapeMrkdwn(digestHeadline(model))), blocks };

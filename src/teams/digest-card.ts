@@ -1,14 +1,16 @@
 import { capText } from '../core/text-caps';
 import {
+  dayBar,
   digestFacts,
   digestHeadline,
   digestSubtitle,
   digestTitle,
   feedbackLine,
-  formatDay,
+  longestLine,
+  lowestRatedLabel,
   oneLine,
 } from '../digest/facts';
-import { type DigestModel, formatMinutes } from '../digest/summarize';
+import type { DigestModel } from '../digest/summarize';
 import {
   adaptiveCardContentType,
   type CardAttachment,
@@ -48,33 +50,24 @@ function defuseSlack(text: string): string {
   return text.replace(/<([@#])/g, '<\u2060$1');
 }
 
+/** Cells of the longest bar: with the label and the count, a row fits a phone's card. */
+const barWidth = 16;
+
+/**
+ * The week as bars of text, one compact row per day, all the same height (a day without Meets
+ * shows its 0 on a row like the others); monospace, so the bars line up.
+ */
 function dayChart(model: DigestModel): CardElement[] {
   const max = Math.max(...model.days.map((d) => d.meetCount));
   return model.days.map((day) => {
-    const columns: CardElement[] = [
-      {
-        type: 'Column',
-        width: '48px',
-        items: [textBlock(day.label, { fontType: 'Monospace', spacing: 'None' })],
-        verticalContentAlignment: 'Center',
-      },
-    ];
-    if (day.meetCount > 0) {
-      columns.push({
-        type: 'Column',
-        width: day.meetCount,
-        style: 'accent',
-        items: [textBlock(String(day.meetCount), { size: 'Small', weight: 'Bolder', spacing: 'None' })],
-      });
-    }
-    if (day.meetCount < max || max === 0) {
-      columns.push({
-        type: 'Column',
-        width: Math.max(1, max - day.meetCount),
-        items: [textBlock(day.meetCount === 0 ? '0' : ' ', { size: 'Small', isSubtle: true, spacing: 'None' })],
-      });
-    }
-    return { type: 'ColumnSet', spacing: 'Small', columns };
+    // No-break spaces: a card collapses runs of ordinary ones, and the counts would not line up.
+    const bar = dayBar(day.meetCount, max, barWidth).padEnd(barWidth, '\u00a0');
+    return textBlock(`${day.label}\u00a0${bar}\u00a0${day.meetCount}`, {
+      fontType: 'Monospace',
+      size: 'Small',
+      spacing: 'None',
+      color: 'Accent',
+    });
   });
 }
 
@@ -93,11 +86,7 @@ export function renderDigestCard(model: DigestModel): TeamsDigestActivity {
     if (model.usage.longest.length > 0) {
       body.push(textBlock('Longest Meets', { weight: 'Bolder', separator: true }));
       for (const [i, m] of model.usage.longest.entries()) {
-        body.push(
-          richText(
-            `${i + 1}. ${oneLine(m.title) || 'Untitled Meet'} · ${formatMinutes(m.minutes)} · ${formatDay(m.date)}`,
-          ),
-        );
+        body.push(richText(longestLine(i, m)));
       }
     }
   }
@@ -107,7 +96,7 @@ export function renderDigestCard(model: DigestModel): TeamsDigestActivity {
   const lowest = model.feedback.lowest[0];
   if (lowest) {
     const comment = defuseSlack(oneLine(lowest.text));
-    body.push(richText(`Lowest rated (${lowest.rating}, ${formatDay(lowest.date)}): “${comment}”`, { italic: true }));
+    body.push(richText(`${lowestRatedLabel(lowest)}: “${comment}”`, { italic: true }));
   }
 
   return {

@@ -21,7 +21,7 @@ test('preview prints the channel’s digest for the last complete week, sends an
     expect(text).toContain('Preview for teams channel 19:c@thread (not sent)');
     expect(text).toContain('Mon 30 Nov – Sun 6 Dec 2026 (Europe/Berlin)');
     expect(text).toContain('Meets             4 (week before: 2, +100%)');
-    expect(text).toContain('Lowest rated (2, Thu 3 Dec): “Audio kept dropping <@U123>”');
+    expect(text).toContain('Lowest rated ★★☆☆☆ · Thu 3 Dec: “Audio kept dropping <@U123>”');
     expect(await store.getDigestRun(sub.id, '2026-11-29T23:00:00.000Z')).toBeUndefined();
 
     await expect(

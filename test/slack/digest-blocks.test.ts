@@ -33,7 +33,7 @@ describe('Slack Block Kit', () => {
     expect(message.text).toBe('Weekly Meet digest · ACME01, Mon 30 Nov – Sun 6 Dec 2026: 4 Meets, 2h 25m');
     expect(joined).toContain('Mon 30 Nov – Sun 6 Dec 2026 (Europe/Berlin)');
     expect(joined).toContain('*Meets*\n4 (week before: 2, +100%)');
-    expect(joined).toContain('*Minutes*\n2h 25m total, 2h 00m billable (week before: 30m, +383%)');
+    expect(joined).toContain('*Time*\n2h 25m total, 2h billable (week before: 30m, +383%)');
     expect(joined).toContain('*Free Meets*\n1');
     expect(joined).toContain('*Subscription*\n2 covered, 1 charged');
     expect(joined).toContain('*Avg participants*\n2.8');
@@ -41,9 +41,9 @@ describe('Slack Block Kit', () => {
     expect(joined).toContain('*Meets per day*\n```Mon ██████       1');
     expect(joined).not.toMatch(sparklineGlyphs);
     expect(joined).toContain('Wed ████████████ 2');
-    expect(joined).toContain('1. Interview: Backend · 1h 00m · Mon 30 Nov');
+    expect(joined).toContain('1. Interview: Backend · 1h · Mon 30 Nov');
     expect(joined).toContain('3 responses, average rating 3.7');
-    expect(joined).toContain('Lowest rated (2, Thu 3 Dec): “Audio kept dropping <@U123>”');
+    expect(joined).toContain('Lowest rated ★★☆☆☆ · Thu 3 Dec: “Audio kept dropping <@U123>”');
   });
 
   test('text typed by users only appears in plain_text, so it cannot ping or format', () => {

@@ -44,13 +44,32 @@ describe('Teams Adaptive Card', () => {
     expect(joined).not.toMatch(sparklineGlyphs);
   });
 
-  test('the week is a bar chart: one ColumnSet per day, bars weighted by Meets', () => {
+  test('the week is a compact bar chart: one row per day, all alike (a day without Meets too), bars by Meets', () => {
     // biome-ignore lint/suspicious/noExplicitAny: card JSON
-    const rows = (card as any).body.filter((b: any) => b.type === 'ColumnSet');
-    expect(rows).toHaveLength(7);
-    // biome-ignore lint/suspicious/noExplicitAny: card JSON
-    const bars = rows.map((r: any) => r.columns.find((c: any) => c.style === 'accent')?.width ?? 0);
-    expect(bars).toEqual([1, 0, 2, 0, 0, 0, 1]);
+    const body = (card as any).body as Array<Record<string, unknown>>;
+    const start = body.findIndex((b) => b.text === 'Meets per day');
+    const rows = body.slice(start + 1, start + 8);
+    expect(rows.map((r) => r.text)).toEqual([
+      `Mon\u00a0${'█'.repeat(8)}${'\u00a0'.repeat(8)}\u00a01`,
+      `Tue\u00a0${'\u00a0'.repeat(16)}\u00a00`,
+      `Wed\u00a0${'█'.repeat(16)}\u00a02`,
+      `Thu\u00a0${'\u00a0'.repeat(16)}\u00a00`,
+      `Fri\u00a0${'\u00a0'.repeat(16)}\u00a00`,
+      `Sat\u00a0${'\u00a0'.repeat(16)}\u00a00`,
+      `Sun\u00a0${'█'.repeat(8)}${'\u00a0'.repeat(8)}\u00a01`,
+    ]);
+    // The same size and spacing on every row, so they are all the same height.
+    const shapes = new Set(rows.map((r) => JSON.stringify({ ...r, text: undefined })));
+    expect([...shapes]).toEqual([
+      JSON.stringify({
+        type: 'TextBlock',
+        wrap: true,
+        fontType: 'Monospace',
+        size: 'Small',
+        spacing: 'None',
+        color: 'Accent',
+      }),
+    ]);
   });
 
   test('text typed by users sits in TextRuns, which Teams does not read as markdown', () => {
