@@ -100,12 +100,12 @@ async function main(): Promise<void> {
       status: { state: 'ended', endedAt: new Date('2026-12-07T09:49:00Z'), minutes: 47, participants: 3 },
     };
     write('slack-meet-created', [
-      renderMeetCreatedPublic({ ...slack.public, status: { state: 'created' } }, { timeZone: zone, callId: 'R0CALL' }),
+      renderMeetCreatedPublic({ ...slack.public, status: { state: 'created' } }, { timeZone: zone }),
       { response_type: 'ephemeral', ...renderMeetCreatedPrivate(slack.private) },
     ]);
     write('slack-meet-life', [
-      renderMeetCreatedPublic(live, { timeZone: zone, callId: 'R0CALL' }),
-      renderMeetCreatedPublic(ended, { timeZone: zone, callId: 'R0CALL' }),
+      renderMeetCreatedPublic(live, { timeZone: zone }),
+      renderMeetCreatedPublic(ended, { timeZone: zone }),
     ]);
     write('slack-modal', buildCreateMeetView({ channelId: 'C0CHAN' }, await meet.listAddonConfigurations()));
     write(
