@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
-import { botScopes, requestedBotScopes } from '../../src/slack/scopes';
+import { requestedBotScopes } from '../../src/slack/scopes';
 import { openStore } from '../../src/store/open-store';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 import { createTestSchema, type TestSchema } from '../store/postgres-test-schema';
