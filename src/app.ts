@@ -10,6 +10,7 @@ import type { Route } from './http-route';
 import { type Logger, routeConsoleToLogger } from './logger';
 import { createMeetClient } from './meet/client';
 import type { MeetApi } from './meet/meet-api';
+import { startMetricsServer } from './metrics/metrics-server';
 import { createReadinessCheck } from './readiness';
 import { type Sandbox, startSandbox } from './sandbox/server';
 import { rememberConfiguredSecrets } from './secrets/scrubber';
@@ -23,6 +24,8 @@ import { createTeamsOffRoute } from './teams/off-route';
 export interface RunningApp {
   url: string;
   port: number;
+  /** `…/metrics` when METRICS_PORT is set. */
+  metricsUrl?: string;
   /** The Meet API in use: the real one, or the embedded sandbox. */
   meetApiUrl: string;
   sandbox?: Sandbox;
@@ -99,6 +102,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const { url, port } = await http.listen(config.port, config.host);
     cleanups.push(() => http.close(remaining()));
 
+    let metricsUrl: string | undefined;
+    if (config.metrics) {
+      const metricsServer = await startMetricsServer({ ...config.metrics, logger });
+      metricsUrl = metricsServer.url;
+      cleanups.push(() => metricsServer.close());
+    }
+
     if (slack) await slack.start();
     if (options.scheduler !== false) {
       const scheduler = startDigestScheduler({ store, meet, posters, clock, logger });
@@ -122,7 +132,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       stopAt = Date.now() + graceMs;
       return closeAll();
     };
-    return { url, port, meetApiUrl, sandbox, meet, store, slack, teams, close };
+    return { url, port, metricsUrl, meetApiUrl, sandbox, meet, store, slack, teams, close };
   } catch (error) {
     await closeAll();
     throw error;

@@ -78,6 +78,10 @@ export const envSchema = z.object({
   MEET_SSO_DOMAINS: ssoDomains.describe('DOMAIN=PROVIDER pairs, e.g. acme.com=microsoft,acme.io=google'),
   DIGEST_TIME_ZONE: z.string().refine(isTimeZone).default('UTC').describe('an IANA time zone, e.g. Europe/Berlin'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info').describe('debug, info, warn or error'),
+  METRICS_PORT: z
+    .preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional())
+    .describe('a port for GET /metrics, e.g. 9464 (unset: no metrics listener)'),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1').describe("the metrics listener's interface, e.g. 127.0.0.1"),
   MEET_SANDBOX_SPEED: z.coerce
     .number()
     .positive()
@@ -118,6 +122,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** 0: the watcher is off. */
   statusPollSeconds: number;
+  /** Prometheus metrics on their own listener; absent: none. */
+  metrics?: { port: number; host: string };
 }
 
 /** How `/api/messages` authenticates activities (README "Security"). */
@@ -237,6 +243,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       digestTimeZone: e.DIGEST_TIME_ZONE,
       logLevel: e.LOG_LEVEL,
       statusPollSeconds: e.MEET_STATUS_POLL_SECONDS,
+      ...(e.METRICS_PORT === undefined ? {} : { metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST } }),
     },
   };
 }

@@ -30,6 +30,7 @@ export async function serve(env: Record<string, string | undefined> = readEnviro
   logger.info(slackStatus(config, app.url));
   logTeamsStatus(config, app.url, logger);
   logger.info(`Database: ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'PostgreSQL'}`);
+  if (app.metricsUrl) logger.info({ url: app.metricsUrl }, `Metrics: ${app.metricsUrl} (Prometheus text format)`);
 
   return new Promise((resolve) => {
     let stopping = false;

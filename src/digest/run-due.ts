@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
+import { metrics } from '../metrics/metrics';
 import type { DigestSubscription, Store } from '../store/store';
 import { type DeliveryOptions, type DigestPosters, defaultDeliveryOptions } from './deliver';
 import { createDigestDataSource } from './fan-out';
@@ -119,6 +120,7 @@ export async function runDueDigests(deps: DigestRunDeps, at: Date): Promise<Dige
       ),
     ),
   );
+  countOutcomes(report);
   if (report.sent.length + report.failed.length > 0 || jobs.length > 0) {
     deps.logger.info(
       { at: report.at, sent: report.sent.length, failed: report.failed.length, skipped: report.skipped.length },
@@ -126,4 +128,16 @@ export async function runDueDigests(deps: DigestRunDeps, at: Date): Promise<Dige
     );
   }
   return report;
+}
+
+/** Decisions this run made (a digest already sent, or sending elsewhere, was counted by its own run). */
+function countOutcomes(report: DigestRunReport): void {
+  if (report.sent.length > 0) metrics.digests.inc({ outcome: 'sent' }, report.sent.length);
+  if (report.failed.length > 0) metrics.digests.inc({ outcome: 'failed' }, report.failed.length);
+  for (const skipped of report.skipped) {
+    if (skipped.reason === 'in_doubt') metrics.digests.inc({ outcome: 'in_doubt' });
+    else if (skipped.reason === 'too_late' || skipped.reason === 'platform_not_configured') {
+      metrics.digests.inc({ outcome: 'skipped' });
+    }
+  }
 }

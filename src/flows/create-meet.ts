@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock';
 import type { CreateCommand, PersonRef, Platform } from '../core/command';
-import type { Result, UserError } from '../core/errors';
+import { AppError, type Result, type UserError } from '../core/errors';
 import type { MeetingPlan, ResolvedPerson, SsoSettings } from '../core/people';
 import { planMeeting } from '../core/plan-meeting';
 import { buildMeetCreatedReply } from '../core/replies';
@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import { isMeetApiError } from '../meet/errors';
 import type { MeetApi } from '../meet/meet-api';
 import type { AddonConfiguration, Meeting } from '../meet/schemas';
+import { metrics } from '../metrics/metrics';
 import type { AuditEntry, Store } from '../store/store';
 import type { NewWatchedMeet } from '../store/watch-records';
 import type { InFlight } from './in-flight';
@@ -74,7 +75,8 @@ export type CreateOutcome =
   /** The key was claimed before: this is a redelivery, and nothing was done. */
   | { kind: 'duplicate' }
   | { kind: 'invalid'; error: UserError }
-  | { kind: 'failed'; reply: ErrorReply };
+  /** `code`: what failed (a MeetApiError or AppError code), for the metrics' reason. */
+  | { kind: 'failed'; reply: ErrorReply; code: string };
 
 const idempotencyTtlMs = 24 * 60 * 60_000;
 
@@ -90,6 +92,30 @@ export function provesNothingCreated(error: unknown): boolean {
 }
 
 export async function createMeet(deps: CreateMeetDeps, req: CreateMeetRequest): Promise<CreateOutcome> {
+  const outcome = await createOnce(deps, req);
+  countOutcome(req, outcome);
+  return outcome;
+}
+
+/** Meets created and failed, by platform, template and reason (the error's code); redeliveries stopped. */
+function countOutcome(req: CreateMeetRequest, outcome: CreateOutcome): void {
+  const labels = { platform: req.platform, template: req.command.template };
+  switch (outcome.kind) {
+    case 'created':
+      metrics.meetsCreated.inc({ platform: req.platform, template: outcome.plan.template });
+      return;
+    case 'duplicate':
+      metrics.idempotencyHits.inc({ platform: req.platform });
+      return;
+    case 'invalid':
+      metrics.meetsFailed.inc({ ...labels, reason: 'invalid' });
+      return;
+    case 'failed':
+      metrics.meetsFailed.inc({ ...labels, reason: outcome.code });
+  }
+}
+
+async function createOnce(deps: CreateMeetDeps, req: CreateMeetRequest): Promise<CreateOutcome> {
   const log = deps.logger.child({
     workspaceId: req.creator.workspaceId,
     channelId: req.creator.channelId,
@@ -123,7 +149,11 @@ export async function createMeet(deps: CreateMeetDeps, req: CreateMeetRequest): 
     ({ plan, typist } = prepared.value);
   } catch (error) {
     await release();
-    return { kind: 'failed', reply: reportFailure(log, error, 'create (prepare)', { operation: 'read' }) };
+    return {
+      kind: 'failed',
+      reply: reportFailure(log, error, 'create (prepare)', { operation: 'read' }),
+      code: errorCode(error),
+    };
   }
 
   let meeting: Meeting;
@@ -132,7 +162,11 @@ export async function createMeet(deps: CreateMeetDeps, req: CreateMeetRequest): 
   } catch (error) {
     if (provesNothingCreated(error)) await release();
     const secrets = secretsOf(plan);
-    return { kind: 'failed', reply: reportFailure(log, error, 'create', { operation: 'create', secrets }) };
+    return {
+      kind: 'failed',
+      reply: reportFailure(log, error, 'create', { operation: 'create', secrets }),
+      code: errorCode(error),
+    };
   }
 
   // The Meet exists: delivering it comes first, whatever the store does afterwards.
@@ -231,6 +265,12 @@ function watchEntry(
     createdAt: now,
     watchFrom: now,
   };
+}
+
+/** A bounded word for what failed: the error family's code, never its message. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  return isMeetApiError(error) || error instanceof AppError ? String(code) : 'internal';
 }
 
 function secretsOf(plan: MeetingPlan): string[] {

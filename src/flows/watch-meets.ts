@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { isMeetApiError } from '../meet/errors';
 import type { MeetApi } from '../meet/meet-api';
 import type { FeedbackRecord, UsageRecord } from '../meet/schemas';
+import { metrics } from '../metrics/metrics';
 import type { Store } from '../store/store';
 import type { WatchedMeet, WatchPatch } from '../store/watch-records';
 import type { MeetAnnouncer, ShowResult } from './meet-announcer';
@@ -64,6 +65,7 @@ export async function runWatchTick(deps: WatchDeps, now: Date): Promise<WatchTic
     byTenant.set(key, [...(byTenant.get(key) ?? []), watch]);
   }
   report.tenants = byTenant.size;
+  metrics.watcherOpenMeets.set(open.length);
   const tickStart = new Date(Math.floor(now.getTime() / deps.pollMs) * deps.pollMs).toISOString();
   const backoff = deps.backoff ?? new Map();
   for (const [tenant, watches] of byTenant) {
@@ -74,8 +76,10 @@ export async function runWatchTick(deps: WatchDeps, now: Date): Promise<WatchTic
     try {
       await pollTenant(deps, tenant || undefined, watches, now, report);
       backoff.delete(tenant);
+      metrics.watcherPolls.inc({ outcome: 'ok' });
     } catch (error) {
       report.failures += 1;
+      metrics.watcherPolls.inc({ outcome: 'failed' });
       const failures = (waiting?.failures ?? 0) + 1;
       const asked = isMeetApiError(error) ? (error.retryAfterMs ?? 0) : 0;
       // At least the next tick is skipped; each failure in a row doubles the wait.
@@ -128,7 +132,10 @@ async function pollTenant(
     }
     for (const watch of awaiting) {
       const sent = await sendFeedbackOnce(deps, watch, byMeet.get(watch.code) ?? [], now);
-      if (sent) report.feedbackSent += 1;
+      if (sent) {
+        report.feedbackSent += 1;
+        metrics.ratingsSent.inc({ platform: watch.platform });
+      }
     }
   }
 }
@@ -156,7 +163,10 @@ async function follow(
       await deps.store.updateWatch(watch.code, { state: 'gone' });
       return;
     }
-    if (shown?.outcome === 'shown') report.updated += 1;
+    if (shown?.outcome === 'shown') {
+      report.updated += 1;
+      metrics.watcherUpdates.inc({ platform: watch.platform, state: status.state });
+    }
     // Shown, or impossible to show: either way not tried again for this state. A failure is.
     if (shown) patch.shownState = key;
     if (shown?.message !== undefined) patch.message = shown.message;

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { metrics } from '../metrics/metrics';
 import { runWatchTick, type WatchDeps } from './watch-meets';
 
 /**
@@ -15,9 +16,13 @@ export function startWatchScheduler(deps: Omit<WatchDeps, 'backoff'> & { logger:
     running = runWatchTick({ ...deps, backoff }, deps.clock())
       .then(
         (report) => {
+          metrics.watcherTicks.inc({ outcome: 'ok' });
           if (report.updated + report.feedbackSent + report.failures > 0) deps.logger.info({ report }, 'watcher tick');
         },
-        (error: unknown) => deps.logger.error({ err: error }, 'watcher tick failed'),
+        (error: unknown) => {
+          metrics.watcherTicks.inc({ outcome: 'failed' });
+          deps.logger.error({ err: error }, 'watcher tick failed');
+        },
       )
       .finally(() => {
         running = undefined;

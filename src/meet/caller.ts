@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
+import { recordMeetApiCall } from '../metrics/meet-api-metrics';
+import { metrics } from '../metrics/metrics';
 import { processSecrets } from '../secrets/scrubber';
 import { cancelledError, isMeetApiError } from './errors';
 import { type HttpMethod, send } from './http';
@@ -105,9 +107,11 @@ export function createCaller(deps: CallerDeps) {
       );
       recentTokens.unshift(token.accessToken);
       processSecrets.add(token.accessToken, 'token');
+      metrics.tokenRefreshes.inc({ outcome: 'ok' });
       recentTokens.length = Math.min(recentTokens.length, 3);
       return token;
     } catch (error) {
+      metrics.tokenRefreshes.inc({ outcome: 'failed' });
       logFailure('POST', path, error, attempts, started);
       throw error;
     }
@@ -150,9 +154,10 @@ export function createCaller(deps: CallerDeps) {
       secrets: () => [...fixedSecrets, ...recentTokens, ...(spec.secrets?.() ?? [])],
       now: deps.now,
     };
-    const sendWith = (token: string) => {
+    let lastStatus: number | undefined;
+    const sendWith = async (token: string) => {
       sends++;
-      return exchange(
+      const res = await exchange(
         spec.method,
         spec.path,
         url,
@@ -161,10 +166,12 @@ export function createCaller(deps: CallerDeps) {
         signal,
         spec.maxBodyBytes,
       );
+      lastStatus = res.status;
+      return res;
     };
     try {
       if (signal?.aborted) throw cancelledError();
-      return await runWithRetry(
+      const result = await runWithRetry(
         async (attempt) => {
           // The cached token is read synchronously: no promise on the common path.
           let token = tokens.peek() ?? (await getToken(signal));
@@ -183,7 +190,10 @@ export function createCaller(deps: CallerDeps) {
         },
         { policy: deps.policy, repeatable: spec.repeatable, mayRetry: (e) => !tokenErrors.has(e as object), signal },
       );
+      recordMeetApiCall(spec.method, spec.path, { status: lastStatus }, (performance.now() - started) / 1000);
+      return result;
     } catch (error) {
+      recordMeetApiCall(spec.method, spec.path, { error }, (performance.now() - started) / 1000);
       logFailure(spec.method, spec.path, error, sends, started);
       throw error;
     }

@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { HTTPReceiver, type InstallationStore } from '@slack/bolt';
 import type { Clock } from '../core/clock';
 import { AppError } from '../core/errors';
 import type { Route } from '../http-route';
 import type { Logger } from '../logger';
+import { metrics } from '../metrics/metrics';
 import { toBoltLogger } from './bolt-logger';
 import { requestedBotScopes } from './scopes';
 
@@ -73,6 +75,12 @@ export function createSlackReceiver(options: ReceiverOptions): { receiver: HTTPR
     method: 'POST',
     path: '/slack/events',
     handle(req, res) {
+      // The ack leaves when Bolt answers: what Slack waits for (3 s at most).
+      const started = performance.now();
+      res.once('finish', () => {
+        metrics.slackRequests.inc({ status: String(res.statusCode) });
+        if (res.statusCode < 300) metrics.slackAckSeconds.observe((performance.now() - started) / 1000);
+      });
       if (!isFreshTimestamp(req.headers['x-slack-request-timestamp'], options.clock())) {
         log.warn(
           { timestamp: req.headers['x-slack-request-timestamp'] },

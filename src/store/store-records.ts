@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/errors';
+import { metrics } from '../metrics/metrics';
 import type { AuditParticipant, SlackInstallationRecord } from './store';
 
 /** Helpers both store implementations share, so they store the same things the same way. */
@@ -42,6 +43,8 @@ export async function guardStore<T>(operation: string, work: () => T | Promise<T
     return await work();
   } catch (error) {
     if (error instanceof AppError) throw error;
+    // A driver failure (unreachable, full, refused): what the store_errors alert watches.
+    metrics.storeErrors.inc({ operation });
     const code = (error as { code?: unknown }).code;
     const detail = typeof code === 'string' ? ` (${code})` : '';
     throw new AppError('store_error', `store: ${operation} failed${detail}`, { cause: error });

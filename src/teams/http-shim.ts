@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Route } from '../http-route';
 import type { Logger } from '../logger';
+import { metrics } from '../metrics/metrics';
 import { hasBearerToken } from './auth';
 import { localRequestProblem, serviceUrlProblem } from './local-gate';
 
@@ -24,6 +25,17 @@ type Outcome = { status: number; body?: unknown };
 
 const unauthorized: Outcome = { status: 401, body: { error: 'unauthorized' } };
 
+/** Activity types as a metric label: the Bot Framework's own, anything else `other` (labels stay bounded). */
+const knownTypes = new Set([
+  'message',
+  'invoke',
+  'conversationUpdate',
+  'installationUpdate',
+  'event',
+  'messageReaction',
+  'typing',
+]);
+
 /**
  * `POST /api/messages` over node:http: gates callers, reads and checks the body ourselves
  * (CloudAdapter expects a parsed one and throws on garbage), checks the token, then hands the
@@ -35,32 +47,38 @@ export function createMessagesRoute(options: MessagesRouteOptions): Route {
   const { adapter, logic, mode, logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
 
-  function refuse(req: IncomingMessage, res: ServerResponse, reason: string): void {
-    logger.warn({ reason, remote: req.socket.remoteAddress, mode }, `teams: refused an activity: ${reason}`);
-    req.resume();
-    send(res, unauthorized);
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let type = 'unread';
+    // Every answer leaves through here: counted by activity type and status.
+    const answer = (outcome: Outcome) => {
+      metrics.teamsActivities.inc({ type, status: String(outcome.status) });
+      send(res, outcome);
+    };
+    const refuse = (reason: string) => {
+      logger.warn({ reason, remote: req.socket.remoteAddress, mode }, `teams: refused an activity: ${reason}`);
+      req.resume();
+      answer(unauthorized);
+    };
     const authorization = req.headers.authorization;
     if (mode === 'emulator') {
       const problem = localRequestProblem(req);
-      if (problem) return refuse(req, res, `${problem} (TEAMS_EMULATOR=1 serves this machine only)`);
+      if (problem) return refuse(`${problem} (TEAMS_EMULATOR=1 serves this machine only)`);
     } else if (!hasBearerToken(authorization)) {
-      return refuse(req, res, 'no Bearer token');
+      return refuse('no Bearer token');
     }
     const read = await readBody(req, maxBodyBytes);
-    if (!read.ok) return send(res, { status: read.status, body: { error: read.error } });
+    if (!read.ok) return answer({ status: read.status, body: { error: read.error } });
     const activity = parseActivity(read.text);
-    if (!activity) return send(res, { status: 400, body: { error: 'the body is not a Bot Framework activity' } });
+    if (!activity) return answer({ status: 400, body: { error: 'the body is not a Bot Framework activity' } });
+    type = knownTypes.has(String(activity.type)) ? String(activity.type) : 'other';
     if (mode === 'emulator') {
       const problem = serviceUrlProblem(activity.serviceUrl);
-      if (problem) return refuse(req, res, `${problem} (TEAMS_EMULATOR=1 answers loopback serviceUrls only)`);
+      if (problem) return refuse(`${problem} (TEAMS_EMULATOR=1 answers loopback serviceUrls only)`);
     }
     try {
       await options.authenticate(activity as Partial<Activity> as Activity, authorization ?? '');
     } catch (error) {
-      return refuse(req, res, `the token was not accepted: ${error instanceof Error ? error.message : String(error)}`);
+      return refuse(`the token was not accepted: ${error instanceof Error ? error.message : String(error)}`);
     }
 
     const outcome: Outcome = { status: 200 };
@@ -82,7 +100,7 @@ export function createMessagesRoute(options: MessagesRouteOptions): Route {
       },
     };
     await adapter.process({ method: 'POST', headers: req.headers, body: activity }, shim, logic);
-    send(res, sanitize(outcome, logger));
+    answer(sanitize(outcome, logger));
   }
 
   return { method: 'POST', path: '/api/messages', handle };
