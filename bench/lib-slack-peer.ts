@@ -94,9 +94,12 @@ async function main(): Promise<void> {
       for (let i = 0; i < m.runs; i++) {
         const id = `bench-e2e-${i}-${Date.now()}`;
         const b = slashBody(`meeting <@UBOB> "Bench ${i}"`, slack.responseUrl(id), `trigger.e2e.${id}`);
+        // The channel message is posted with the bot token (chat.postMessage), so it can be updated later.
         const arrived = new Promise<number>((resolve) => {
-          slack.onResponse = (post) => {
-            if (post.id === id && post.body.response_type === 'in_channel') resolve(performance.now());
+          slack.onCall = (call) => {
+            if (call.method === 'chat.postMessage' && JSON.stringify(call.args).includes(`Bench ${i}"`)) {
+              resolve(performance.now());
+            }
           };
         });
         const started = performance.now();
