@@ -115,6 +115,20 @@ describe('Slack Workflow Builder: the Create a Meet step', () => {
     h.capture.assertNoLeaks([event.bot_access_token]);
   });
 
+  it('guests with a passcode: the generated guest passcode goes to the organizer alone, never to the outputs', async () => {
+    const event = stepExecuted({ ...interviewInputs, guest_access: 'passcode', outside_emails: 'jane@gmail.com' });
+    await h.event(event);
+    const result = await h.slack.waitFor(() => resultsOf(event.function_execution_id)[0]);
+    const meeting = h.sandbox.meetings[0];
+    expect(result.outputs).toEqual({ join_url: meeting.joinUrl, meet_code: meeting.code });
+    const guest = (createdRequests()[0].body as { participants: Array<Record<string, unknown>> }).participants.at(-1);
+    expect(guest).toMatchObject({ role: 'Guest', accessRules: [{ provider: 'Passcode', condition: '48151623' }] });
+    const dm = await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').find((p) => p.args.channel === 'UREC'));
+    expect(JSON.stringify(dm.args)).toContain('Guest passcode');
+    expect(JSON.stringify(dm.args)).toContain('48151623');
+    expect(JSON.stringify(h.slack.functionResults)).not.toContain('48151623');
+  });
+
   it('a redelivered execution creates nothing more and completes with the same outputs', async () => {
     const event = stepExecuted({ ...interviewInputs, title: 'Delivered twice' });
     // Twice at once (Slack retried before the first finished), then once more afterwards.
