@@ -72,8 +72,11 @@ export interface CreateMeetRequest {
 
 export type CreateOutcome =
   | { kind: 'created'; reply: MeetCreatedReply; meeting: Meeting; plan: MeetingPlan }
-  /** The key was claimed before: this is a redelivery, and nothing was done. */
-  | { kind: 'duplicate' }
+  /**
+   * The key was claimed before: this is a redelivery, and nothing was done. `outcome` is what the
+   * first delivery recorded (`{ code, joinUrl }`) once it finished.
+   */
+  | { kind: 'duplicate'; outcome?: unknown }
   | { kind: 'invalid'; error: UserError }
   /** `code`: what failed (a MeetApiError or AppError code), for the metrics' reason. */
   | { kind: 'failed'; reply: ErrorReply; code: string };
@@ -138,7 +141,7 @@ async function createOnce(deps: CreateMeetDeps, req: CreateMeetRequest): Promise
       const claim = await store.claimIdempotency(key, idempotencyTtlMs);
       if (claim.status === 'taken') {
         log.info({ key }, 'seen before: no second Meet');
-        return { kind: 'duplicate' };
+        return claim.outcome === undefined ? { kind: 'duplicate' } : { kind: 'duplicate', outcome: claim.outcome };
       }
     }
     const prepared = await prepare(deps, req);

@@ -37,8 +37,9 @@ const names = [
 
 const shapes = new RegExp(
   [
-    // 1. Slack tokens: bot, user, app-level, refresh, configuration (Slack documents these prefixes).
-    '(xox[abposre]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+)',
+    // 1. Slack tokens: bot, user, app-level, refresh, configuration (Slack documents these prefixes),
+    //    and a workflow step's execution token (`bot_access_token` of function_executed).
+    '(xox[abposre]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|xwfp-[A-Za-z0-9-]+)',
     // 2. JWTs: the header is base64 of `{"`, so `eyJ`; the three parts, whatever follows.
     String.raw`(eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,2})`,
     // 3. A bearer token in a header or a message.

@@ -9,6 +9,9 @@ import { answerUnauthorized, forgetInstallation } from './install-lifecycle';
 import { createMeetCallbackId, findEmails, findMentions } from './modal';
 import { handleCreateSubmission } from './modal-submit';
 import { openCreateModal } from './open-modal';
+import { createMeetStepCallbackId } from './step-inputs';
+import { unfurlMeetLinks, viewerOf } from './unfurl';
+import { runCreateMeetStep } from './workflow-step';
 
 /** Every Bolt listener: ack first, then the work (processBeforeResponse is off, the ack leaves at once). */
 export function registerListeners(ctx: SlackContext, options: { oauth: boolean }): void {
@@ -54,7 +57,7 @@ export function registerListeners(ctx: SlackContext, options: { oauth: boolean }
   });
 
   // Link buttons still send an action; unacknowledged, Slack shows the user a warning.
-  app.action(/^(join_meet|join_meet_private|home_join_.*)$/, async ({ ack }) => {
+  app.action(/^(join_meet|join_meet_private|home_join_.*|status_join_.*)$/, async ({ ack }) => {
     await ack();
   });
 
@@ -66,6 +69,17 @@ export function registerListeners(ctx: SlackContext, options: { oauth: boolean }
       listMeetsOfToday(ctx.store, who, ctx.clock(), ctx.defaultTimeZone),
     ]);
     await client.views.publish({ user_id: event.user, view: buildHomeView(meets, ctx.defaultTimeZone, today) });
+  });
+
+  // A meet.rs link in a message or the composer: a preview of each Meet (links:read, links:write).
+  app.event('link_shared', async ({ event, body, client }) => {
+    await inFlight.track('link unfurl', unfurlMeetLinks(ctx, client, { event, viewer: viewerOf(body) }));
+  });
+
+  // Workflow Builder's "Create a Meet" step; Bolt acks function_executed before this runs, and the
+  // client carries the execution's own token.
+  app.function(createMeetStepCallbackId, async (args) => {
+    await inFlight.track('workflow step', runCreateMeetStep(ctx, args));
   });
 
   const forget = async (context: Context, why: 'app_uninstalled' | 'tokens_revoked') => {

@@ -7,6 +7,8 @@ export const botScopes = ['commands', 'chat:write', 'chat:write.public', 'users:
  */
 export const optionalBotScopes: Readonly<Record<string, string>> = {
   'calls:write': 'Meets do not show as Slack Calls (their message alone carries the status)',
+  'links:read': 'pasted Meet links are not previewed (Slack does not tell meetbot about them)',
+  'links:write': 'pasted Meet links are not previewed (Slack refuses the preview)',
 };
 
 /** Everything the manifest and the OAuth install ask for. */

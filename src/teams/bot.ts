@@ -1,11 +1,14 @@
 import {
+  type AppBasedLinkQuery,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
+  type MessagingExtensionResponse,
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
 import { reportFailure } from '../flows/report-failure';
 import type { TeamsContext } from './context';
+import { answerLinkQuery } from './link-query';
 import { fetchCreateForm, submitCreateForm } from './message-extension';
 
 /**
@@ -40,6 +43,14 @@ export class MeetBot extends TeamsActivityHandler {
       const reply = reportFailure(this.ctx.logger, error, 'message extension submit');
       return { task: { type: 'message', value: `${reply.message} (reference ${reply.referenceId})` } };
     }
+  }
+
+  /** A pasted meet.rs link (the manifest's `messageHandlers`): its preview card, or nothing. */
+  protected override async handleTeamsAppBasedLinkQuery(
+    context: TurnContext,
+    query: AppBasedLinkQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return answerLinkQuery(this.ctx, context, query);
   }
 }
 

@@ -63,6 +63,8 @@ export interface TeamsHarnessOptions {
   sandbox?: SandboxOptions;
   /** The watcher follows created Meets (their card starts as "Not started yet"). */
   watching?: boolean;
+  /** Stands between the bot and the real store (tests of a slow or failing store). */
+  wrapStore?: (store: Store) => Store;
 }
 
 export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Promise<TeamsHarness> {
@@ -81,7 +83,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
     config: options.config ? { mode: 'bot', appType: 'SingleTenant', ...options.config } : { mode: 'emulator' },
     authentication: options.authentication,
     meet,
-    store,
+    store: options.wrapStore ? options.wrapStore(store) : store,
     logger,
     clock: () => new Date(),
     defaultTimeZone: 'UTC',

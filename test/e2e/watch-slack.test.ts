@@ -195,5 +195,22 @@ describe('the watcher on Slack', () => {
     const home = await h.slack.waitFor(() => h.slack.callsTo('views.publish')[before]);
     expect(JSON.stringify(home.args.view)).toContain('Today');
     expect(JSON.stringify(home.args.view)).toContain('Live');
+
+    // Their Join buttons are links; the click Slack still sends is acknowledged at once.
+    const joinId = /"action_id":"(status_join_\d+)"/.exec(text)?.[1];
+    expect(joinId).toBeDefined();
+    const started = Date.now();
+    const click = await h.interact({
+      type: 'block_actions',
+      trigger_id: 'trigger.join',
+      user: { id: 'UREC', username: 'rita', team_id: 'T0001' },
+      team: { id: 'T0001', domain: 'acme' },
+      api_app_id: 'A0001',
+      token: 'legacy',
+      container: { type: 'message_attachment' },
+      actions: [{ type: 'button', action_id: joinId, block_id: 'b1', action_ts: '1' }],
+    });
+    expect(click.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });

@@ -89,6 +89,7 @@ describe('secret-shaped text, registered or not', () => {
   test.each([
     ['a Slack bot token', 'token xoxb-1234-5678-abcdEFGH in the text', 'token [redacted] in the text'],
     ['an app-level token', 'xapp-1-A0001-123-abcdef', '[redacted]'],
+    ['a workflow step execution token', 'token xwfp-7351-9861-9fa13c2e in the text', 'token [redacted] in the text'],
     ['a JWT', 'bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig-nature_1 done', 'bearer [redacted] done'],
     ['a Bearer header', 'Authorization: Bearer abcdefgh12345678', 'Authorization: Bearer [redacted]'],
     [

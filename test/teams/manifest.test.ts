@@ -62,6 +62,8 @@ describe('Teams app manifest', () => {
     expect(manifest.composeExtensions[0]).toMatchObject({
       botId: appId,
       commands: [expect.objectContaining({ id: 'createMeet', type: 'action', fetchTask: true })],
+      // Link unfurling: Teams sends composeExtension/queryLink for pasted meet.rs links.
+      messageHandlers: [{ type: 'link', value: { domains: ['meet.rs'] } }],
     });
     expect(manifest.validDomains).toContain('meet.rs');
     expect(pngInfo(zip.readFile('color.png')!)).toEqual({ width: 192, height: 192, colorType: 6 });
