@@ -63,3 +63,21 @@ export function formatInstant(instant: Date, timeZone: string): string {
 export function formatClock(instant: Date, timeZone: string): string {
   return format(new TZDate(instant.getTime(), timeZone), 'HH:mm');
 }
+
+/** `Fri 4 Dec 2026 15:00 Europe/Berlin`: an instant with the zone it is shown in, for the times people set. */
+export function formatWhen(instant: Date, timeZone: string): string {
+  return `${formatInstant(instant, timeZone)} ${timeZone}`;
+}
+
+/**
+ * `Fri 4 Dec 2026 15:00–16:00 Europe/Berlin`, or with both days when it ends on another one
+ * (`Thu 31 Dec 2026 23:30 – Fri 1 Jan 2027 00:30 Europe/Berlin`).
+ */
+export function formatSpan(start: Date, end: Date, timeZone: string): string {
+  const sameDay =
+    format(new TZDate(start.getTime(), timeZone), 'yyyy-MM-dd') ===
+    format(new TZDate(end.getTime(), timeZone), 'yyyy-MM-dd');
+  return sameDay
+    ? `${formatInstant(start, timeZone)}–${formatClock(end, timeZone)} ${timeZone}`
+    : `${formatInstant(start, timeZone)} – ${formatInstant(end, timeZone)} ${timeZone}`;
+}
