@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { SsoProvider, SsoSettings } from './core/people';
+import { defaultReminderMinutes } from './core/plan-schedule';
 
 /**
  * The one reader of the environment. Every variable of ../shared/design/running.md, validated
@@ -91,6 +92,13 @@ export const envSchema = z.object({
     .max(3600)
     .default(60)
     .describe('seconds between status checks of Meets created from chat, 0 to turn it off (at most 3600)'),
+  MEET_REMINDER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1440)
+    .default(defaultReminderMinutes)
+    .describe('minutes before a Meet for later that its channel is reminded, 0 for no reminder (at most 1440)'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -118,6 +126,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** 0: the watcher is off. */
   statusPollSeconds: number;
+  /** The reminder lead of Meets for later unless `remind:` says otherwise; 0: none by default. */
+  reminderMinutes: number;
 }
 
 /** How `/api/messages` authenticates activities (README "Security"). */
@@ -237,6 +247,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       digestTimeZone: e.DIGEST_TIME_ZONE,
       logLevel: e.LOG_LEVEL,
       statusPollSeconds: e.MEET_STATUS_POLL_SECONDS,
+      reminderMinutes: e.MEET_REMINDER_MINUTES,
     },
   };
 }

@@ -44,7 +44,8 @@ export function resolveStart(spec: StartSpec, context: StartContext): Result<Dat
   const token = spec.kind === 'words' ? spec.token : `${spec.date} ${spec.time}`;
   const shown = formatWhen(read.value, context.timeZone);
   if (read.value.getTime() <= context.now.getTime()) {
-    return fail(`${shown} is in the past. Give a time from now on; ${examples}`, token);
+    const how = spec.kind === 'words' ? `Give a time from now on. ${examples}` : 'Pick a later day or time.';
+    return fail(`${shown} is in the past. ${how}`, token);
   }
   if (read.value.getTime() - context.now.getTime() > maxDaysAhead * dayMs) {
     return fail(`${shown} is more than a year ahead. Schedule it at most ${maxDaysAhead} days ahead.`, token);
