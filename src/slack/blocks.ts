@@ -1,4 +1,4 @@
-import { formatDuration } from '../core/formats';
+import { formatDuration, formatSpan } from '../core/formats';
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
 import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from '../core/reply-model';
 import { cancelledNote } from '../core/schedule-words';
@@ -82,7 +82,14 @@ export function renderMeetCreatedPublic(meet: MeetCreatedPublic, options: Public
   const calendar = meet.schedule && !ended ? calendarActions({ ...meet, title, schedule: meet.schedule }) : undefined;
   if (calendar) blocks.push(calendar);
   const state = cancelled ? ' (Cancelled)' : meet.status ? ` (${statusWords(meet.status).label})` : '';
-  return { text: fallbackText(`Meet: ${escapeMrkdwn(title)}${state}${ended ? '' : ` ${meet.joinUrl}`}`), blocks };
+  // Notifications show this text: the time in the organizer's zone (a token would show raw there).
+  const when = meet.schedule
+    ? `, ${formatSpan(new Date(meet.schedule.startsAt), new Date(meet.schedule.endsAt), meet.schedule.timeZone)}`
+    : '';
+  return {
+    text: fallbackText(`Meet: ${escapeMrkdwn(title)}${when}${state}${ended ? '' : ` ${meet.joinUrl}`}`),
+    blocks,
+  };
 }
 
 /** Only for the creator: the Meet code, and the passcodes grouped by role with who gets them how. */

@@ -21,11 +21,11 @@ export function slackDateTime(instant: Date, fallbackZone: string): string {
 
 /**
  * `Tomorrow 15:00 – 15:45` (the end's day only when it differs in the organizer's zone), in each
- * reader's zone; the fallback reads `Fri 4 Dec 2026 15:00 – 15:45 Europe/Berlin`.
+ * reader's zone; the fallback reads `Fri 4 Dec 2026 15:00 Europe/Berlin – 15:45`.
  */
 export function slackSpan(start: Date, end: Date, fallbackZone: string): string {
   const until = isSameDay(start, end, fallbackZone)
-    ? `<!date^${seconds(end)}^{time}|${formatClock(end, fallbackZone)} ${fallbackZone}>`
+    ? `<!date^${seconds(end)}^{time}|${formatClock(end, fallbackZone)}>`
     : slackDateTime(end, fallbackZone);
   return `${slackDateTime(start, fallbackZone)} – ${until}`;
 }

@@ -48,7 +48,7 @@ export function renderMeetReminderCard(
   const who = reminder.people
     .filter((p) => p.platform === 'teams')
     .map((p) => showPerson(p, entities))
-    .join(' ');
+    .join(', ');
   const text = `⏰ ${who ? `${who} ` : ''}**${escapeInline(reminder.title)}** ${startsWords(reminder.minutesToStart)} ${teamsDateTime(reminder.startsAt)}.`;
   return createCard(
     [textBlock(text)],

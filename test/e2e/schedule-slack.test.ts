@@ -1,5 +1,5 @@
 import { calendarLinks } from '../../src/core/calendar-links';
-import { formatClock, formatInstant } from '../../src/core/formats';
+import { formatClock, formatInstant, formatSpan } from '../../src/core/formats';
 import { runReminderTick } from '../../src/flows/reminders';
 import { runWatchTick } from '../../src/flows/watch-meets';
 import type { SlackMessageRef } from '../../src/slack/channel-message';
@@ -63,7 +63,9 @@ describe('Meets for later in Slack', () => {
     const body = JSON.stringify(message.body);
     const seconds = start.getTime() / 1000;
     expect(body).toContain(`<!date^${seconds}^{date_short_pretty} {time}|${formatInstant(start, berlin)} ${berlin}>`);
-    expect(body).toContain(`<!date^${seconds + 45 * 60}^{time}|${formatClock(end, berlin)} ${berlin}>`);
+    expect(body).toContain(`<!date^${seconds + 45 * 60}^{time}|${formatClock(end, berlin)}>`);
+    // Notifications show the plain text: the time in the organizer's zone.
+    expect(message.body.text).toContain(`Backend L2, ${formatSpan(start, end, berlin)}`);
     expect(body).toContain('Reminder in this thread 10m before');
     // No Slack Call: it would show as started now, days before the Meet.
     expect(body).not.toContain('"type":"call"');
