@@ -4,6 +4,7 @@ import { request } from 'undici';
 import { calendarLinks } from '../../src/core/calendar-links';
 import { formatInstant, formatSpan } from '../../src/core/formats';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
+import { clockEnv } from '../fixtures/clock-env';
 import { dayAt, formatIn } from '../fixtures/instants';
 
 const bin = join(__dirname, '..', '..', 'bin', 'meetbot.js');
@@ -20,7 +21,10 @@ function meetbot(args: string[], env: Record<string, string> = {}): Promise<Run>
     execFile(
       process.execPath,
       [bin, ...args],
-      { env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'sqlite::memory:', ...env }, timeout: 60_000 },
+      {
+        env: { PATH: process.env.PATH ?? '', ...clockEnv(), DATABASE_URL: 'sqlite::memory:', ...env },
+        timeout: 60_000,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
