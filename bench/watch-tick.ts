@@ -95,6 +95,10 @@ export async function run(): Promise<BenchResult[]> {
         return { outcome: 'shown' };
       },
       async sendFeedback() {},
+      // The watcher never reminds: reminders are the reminder scheduler's.
+      async remind() {
+        throw new Error('the watcher does not remind');
+      },
     };
     const deps = {
       store,

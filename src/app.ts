@@ -5,6 +5,7 @@ import { startDigestScheduler } from './digest/scheduler';
 import type { DigestSubscriptions } from './flows/digest-subscriptions';
 import { createDigestSubscriptions } from './flows/digest-subscriptions';
 import { createInFlight, type InFlight } from './flows/in-flight';
+import { startReminderScheduler } from './flows/reminder-scheduler';
 import { startWatchScheduler } from './flows/watch-scheduler';
 import type { Route } from './http-route';
 import { type Logger, routeConsoleToLogger } from './logger';
@@ -41,7 +42,7 @@ export interface StartAppOptions {
   config: Config;
   logger: Logger;
   clock?: Clock;
-  /** Run the digest and watcher schedulers (default true; tests that drive ticks themselves turn them off). */
+  /** Run the digest, watcher and reminder schedulers (default true; tests that drive ticks themselves turn them off). */
   scheduler?: boolean;
   /** How long close() lets acknowledged work finish before it closes the store (default 25 s). */
   shutdownGraceMs?: number;
@@ -93,6 +94,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       inFlight,
       watching: config.statusPollSeconds > 0,
     });
+    const announcers = { slack: slack?.announcer, teams: teams?.announcer };
     if (slack) cleanups.push(() => slack.stop());
     if (teams) cleanups.push(() => teams.stop());
 
@@ -113,8 +115,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     if (options.scheduler !== false) {
       const scheduler = startDigestScheduler({ store, meet, posters, clock, logger });
       cleanups.push(() => scheduler.stop());
+      // Always on: `remind:15m` asks for a reminder even when MEET_REMINDER_MINUTES=0.
+      const reminders = startReminderScheduler({ store, logger, clock, announcers });
+      cleanups.push(() => reminders.stop());
       if (config.statusPollSeconds > 0) {
-        const announcers = { slack: slack?.announcer, teams: teams?.announcer };
         const pollMs = config.statusPollSeconds * 1000;
         const watcher = startWatchScheduler({ store, meet, logger, clock, announcers, pollMs });
         cleanups.push(() => watcher.stop());
@@ -153,7 +157,7 @@ export async function createPlatforms(
     watching?: boolean;
   },
 ): Promise<{ slack?: SlackApp; teams?: TeamsBot; posters: DigestPosters }> {
-  const common = { ...deps, defaultTimeZone: config.digestTimeZone };
+  const common = { ...deps, defaultTimeZone: config.digestTimeZone, reminderMinutes: config.reminderMinutes };
   const slack = config.slack ? await createSlackApp({ ...common, config: config.slack, sso: config.sso }) : undefined;
   let teams: TeamsBot | undefined;
   if (config.teams) {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { SsoProvider, SsoSettings } from './core/people';
+import { defaultReminderMinutes } from './core/plan-schedule';
 
 /**
  * The one reader of the environment. Every variable of ../shared/design/running.md, validated
@@ -95,6 +96,13 @@ export const envSchema = z.object({
     .max(3600)
     .default(60)
     .describe('seconds between status checks of Meets created from chat, 0 to turn it off (at most 3600)'),
+  MEET_REMINDER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1440)
+    .default(defaultReminderMinutes)
+    .describe('minutes before a Meet for later that its channel is reminded, 0 for no reminder (at most 1440)'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -124,6 +132,8 @@ export interface Config {
   statusPollSeconds: number;
   /** Prometheus metrics on their own listener; absent: none. */
   metrics?: { port: number; host: string };
+  /** The reminder lead of Meets for later unless `remind:` says otherwise; 0: none by default. */
+  reminderMinutes: number;
 }
 
 /** How `/api/messages` authenticates activities (README "Security"). */
@@ -244,6 +254,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       logLevel: e.LOG_LEVEL,
       statusPollSeconds: e.MEET_STATUS_POLL_SECONDS,
       ...(e.METRICS_PORT === undefined ? {} : { metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST } }),
+      reminderMinutes: e.MEET_REMINDER_MINUTES,
     },
   };
 }

@@ -33,6 +33,9 @@ export async function createMeetFromCli(input: CreateFromCliInput): Promise<numb
       sso: input.config.sso,
       generatePasscode,
       inFlight: createInFlight(input.logger),
+      defaultTimeZone: input.config.digestTimeZone,
+      // A terminal has no channel to remind: it prints when, and the calendar links.
+      reminderMinutes: 0,
     },
     {
       platform: 'cli',

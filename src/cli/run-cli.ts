@@ -34,6 +34,7 @@ const usage = `meetbot: create Meets from Slack and Teams, and from here
   meetbot status CODE [--json]       where a Meet is: not started, live or ended
   meetbot watch run [--at ISO] [--json]
                                      one watcher tick (for cron): update Meet messages, send ratings
+                                     and the reminders of Meets for later due then
   meetbot digest run [--at ISO] [--json]
   meetbot digest preview --channel ID | --tenant CODE [--tz ZONE]
   meetbot doctor [--json]            check every configured part live and say what to fix;
@@ -129,7 +130,15 @@ async function runMeetCommand(
     return 2;
   }
   const command = parsed.command;
-  if (command.kind === 'help' || command.kind === 'new' || command.kind === 'digest' || command.kind === 'status') {
+  // Reply-only commands of chat (they need a person and a channel): the terminal shows its own usage.
+  if (
+    command.kind === 'help' ||
+    command.kind === 'new' ||
+    command.kind === 'digest' ||
+    command.kind === 'status' ||
+    command.kind === 'upcoming' ||
+    command.kind === 'cancel'
+  ) {
     io.out(command.kind === 'help' ? renderForTerminal(buildHelpReply(helpEntries)) : usage);
     return command.kind === 'help' ? 0 : 2;
   }

@@ -1,14 +1,16 @@
 import { connectMeet, createPlatforms } from '../app';
 import type { Config } from '../config';
 import type { Clock } from '../core/clock';
+import { runReminderTick } from '../flows/reminders';
 import { runWatchTick } from '../flows/watch-meets';
 import type { Logger } from '../logger';
 import { openStore } from '../store/open-store';
 import { type CliIo, takeFlag, takeOption } from './args';
 
 /**
- * `meetbot watch run [--at ISO] [--json]`: one watcher tick, for deployments that run meetbot from
- * cron rather than as a long-lived server. Claims are the store's, so it can run next to replicas.
+ * `meetbot watch run [--at ISO] [--json]`: one watcher tick and the reminders due at that instant,
+ * for deployments that run meetbot from cron rather than as a long-lived server (one cron line does
+ * both: a reminder is a Meet's life too). Claims are the store's, so it can run next to replicas.
  */
 export async function runWatchCli(
   args: string[],
@@ -32,13 +34,15 @@ export async function runWatchCli(
   const clock = () => at;
   const { slack, teams } = await createPlatforms(config, { meet, store, logger, clock });
   try {
+    const announcers = { slack: slack?.announcer, teams: teams?.announcer };
+    const reminders = await runReminderTick({ store, logger, announcers }, at);
     const report = await runWatchTick(
       {
         store,
         meet,
         logger,
         clock,
-        announcers: { slack: slack?.announcer, teams: teams?.announcer },
+        announcers,
         // A tick of its own per run: cron runs at most once a minute.
         pollMs: 60_000,
       },
@@ -46,10 +50,10 @@ export async function runWatchCli(
     );
     io.out(
       json
-        ? JSON.stringify(report, null, 2)
-        : `polled ${report.polled} of ${report.tenants} tenants, updated ${report.updated} messages, sent ${report.feedbackSent} ratings, ${report.failures} failed`,
+        ? JSON.stringify({ ...report, reminders }, null, 2)
+        : `polled ${report.polled} of ${report.tenants} tenants, updated ${report.updated} messages, sent ${report.feedbackSent} ratings, ${report.failures} failed; reminders: ${reminders.sent} sent, ${reminders.skipped} skipped, ${reminders.failed} failed`,
     );
-    return report.failures > 0 ? 1 : 0;
+    return report.failures + reminders.failed > 0 ? 1 : 0;
   } finally {
     await teams?.stop();
     await slack?.stop();

@@ -36,7 +36,23 @@ export interface CreateCommand {
   /** Minutes, 1..1440; omitted unless given. */
   durationMinutes?: number;
   guests: GuestAccess;
+  /** A Meet for later (`tomorrow 15:00`, a form's date and time); absent: a Meet for now. */
+  start?: StartSpec;
+  /** `tz:ZONE`, the zone the start is read in (IANA, canonical); absent: the person's own zone. */
+  timeZone?: string;
+  /** `remind:15m` (minutes before the start) or `remind:none` (0); absent: MEET_REMINDER_MINUTES. */
+  reminderMinutes?: number;
 }
+
+/**
+ * When a Meet is for, as entered; read into an instant later (resolve-start.ts), where the clock
+ * and the person's zone are known.
+ */
+export type StartSpec =
+  /** Typed words, anywhere in the command: `tomorrow 15:00`, `fri 10:30`, `in 2h`. */
+  | { kind: 'words'; text: string; token: string }
+  /** A form's date and time pickers: `YYYY-MM-DD` and `HH:MM`, a wall-clock time in the person's zone. */
+  | { kind: 'wall'; date: string; time: string };
 
 export type RangePreset = 'this week' | 'last week' | 'this month' | 'last month' | '7d' | '30d';
 /** `start`/`end` are inclusive calendar days `YYYY-MM-DD` in the caller's time zone. */
@@ -73,7 +89,11 @@ export type Command =
   /** `/meet new`: open the Create-a-Meet form. */
   | { kind: 'new' }
   /** `/meet status`: the typist's Meets of today and where each is. */
-  | { kind: 'status' };
+  | { kind: 'status' }
+  /** `/meet upcoming`: the typist's Meets for later that have not ended. */
+  | { kind: 'upcoming' }
+  /** `/meet cancel CODE`: the creator calls off a Meet for later (its reminder; the Meet API cannot delete a Meet). */
+  | { kind: 'cancel'; code: string };
 
 /** A Teams mention entity of the activity (`<at>Alice</at>` → `{ text: '<at>Alice</at>', id, name }`). */
 export interface MentionEntity {

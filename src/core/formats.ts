@@ -63,3 +63,24 @@ export function formatInstant(instant: Date, timeZone: string): string {
 export function formatClock(instant: Date, timeZone: string): string {
   return format(new TZDate(instant.getTime(), timeZone), 'HH:mm');
 }
+
+/** Whether two instants fall on the same calendar day in `timeZone`. */
+export function isSameDay(a: Date, b: Date, timeZone: string): boolean {
+  const day = (d: Date) => format(new TZDate(d.getTime(), timeZone), 'yyyy-MM-dd');
+  return day(a) === day(b);
+}
+
+/** `Fri 4 Dec 2026 15:00 Europe/Berlin`: an instant with the zone it is shown in, for the times people set. */
+export function formatWhen(instant: Date, timeZone: string): string {
+  return `${formatInstant(instant, timeZone)} ${timeZone}`;
+}
+
+/**
+ * `Fri 4 Dec 2026 15:00–16:00 Europe/Berlin`, or with both days when it ends on another one
+ * (`Thu 31 Dec 2026 23:30 – Fri 1 Jan 2027 00:30 Europe/Berlin`).
+ */
+export function formatSpan(start: Date, end: Date, timeZone: string): string {
+  return isSameDay(start, end, timeZone)
+    ? `${formatInstant(start, timeZone)}–${formatClock(end, timeZone)} ${timeZone}`
+    : `${formatInstant(start, timeZone)} – ${formatInstant(end, timeZone)} ${timeZone}`;
+}

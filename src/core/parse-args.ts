@@ -10,7 +10,7 @@ import type { Token } from './tokenize';
  * their role prefix), bare words and quoted text. What each command accepts is decided later.
  */
 
-export type OptionKey = 'title' | 'desc' | 'config' | 'duration' | 'guests' | 'tenant' | 'tz';
+export type OptionKey = 'title' | 'desc' | 'config' | 'duration' | 'guests' | 'tenant' | 'tz' | 'remind';
 
 export type Arg =
   | { kind: 'option'; key: OptionKey; value: string; raw: string }
@@ -31,6 +31,8 @@ const optionKeys: ReadonlyMap<string, OptionKey> = new Map<string, OptionKey>([
   ['tz', 'tz'],
   ['timezone', 'tz'],
   ['time-zone', 'tz'],
+  ['remind', 'remind'],
+  ['reminder', 'remind'],
 ]);
 
 const rolePrefixes: ReadonlyMap<string, Role> = new Map<string, Role>([
@@ -48,7 +50,7 @@ const rolePrefixes: ReadonlyMap<string, Role> = new Map<string, Role>([
 
 /** Every key people may type, for "did you mean". */
 export const allKeys: readonly string[] = [...optionKeys.keys(), ...rolePrefixes.keys()];
-const optionNames: readonly string[] = ['title', 'desc', 'config', 'duration', 'guests', 'tenant', 'tz'];
+const optionNames: readonly string[] = ['title', 'desc', 'config', 'duration', 'guests', 'tenant', 'tz', 'remind'];
 const roleNames: readonly (readonly string[])[] = [
   ['admin'],
   ['interviewer', 'host'],
@@ -171,6 +173,8 @@ function example(key: OptionKey): string {
       return 'guests:anyone';
     case 'tenant':
       return 'tenant:acme';
+    case 'remind':
+      return 'remind:15m';
     default:
       return 'tz:Europe/Berlin';
   }

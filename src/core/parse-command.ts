@@ -19,7 +19,7 @@ export const maxCommandLength = 10_000;
 /** Only seen if the parser has a bug; tests check no input ever produces it. */
 export const parserFailureMessage = 'Sorry, I could not read that command. Try /meet help.';
 
-type Subcommand = Exclude<UsageForm, 'create' | 'interview' | 'meeting' | 'webcast'>;
+type Subcommand = Exclude<UsageForm, 'create' | 'interview' | 'meeting' | 'webcast' | 'later'>;
 
 const subcommands: ReadonlyMap<string, Subcommand> = new Map<string, Subcommand>([
   ['usage', 'usage'],
@@ -36,6 +36,9 @@ const subcommands: ReadonlyMap<string, Subcommand> = new Map<string, Subcommand>
   ['new', 'new'],
   ['form', 'new'],
   ['status', 'status'],
+  ['upcoming', 'upcoming'],
+  ['scheduled', 'upcoming'],
+  ['cancel', 'cancel'],
 ]);
 
 /** Never throws: every input gets a command or a mistake to show. */
@@ -105,6 +108,8 @@ function buildSubcommand(subcommand: Subcommand, args: readonly Arg[]): Result<C
       return buildDigest(args);
     case 'help':
       return { ok: true, value: helpCommand(args) };
+    case 'cancel':
+      return buildCancel(args);
     default: {
       const extra = args[0];
       if (extra === undefined) return { ok: true, value: { kind: subcommand } };
@@ -112,6 +117,39 @@ function buildSubcommand(subcommand: Subcommand, args: readonly Arg[]): Result<C
       return { ok: false, error: { message: `${subcommand} takes nothing more; remove ${token}.`, token } };
     }
   }
+}
+
+const meetCode = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** `cancel CODE`: the Meet code, or its join link (`https://meet.rs/CODE`) pasted as it is. */
+function buildCancel(args: readonly Arg[]): Result<Command> {
+  const [first, extra] = args;
+  if (first === undefined) {
+    return { ok: false, error: { message: 'Which Meet? Give its code: /meet upcoming lists your Meets for later.' } };
+  }
+  const raw = first.kind === 'person' ? first.ref.token : first.raw;
+  if (extra !== undefined) {
+    const token = extra.kind === 'person' ? extra.ref.token : extra.raw;
+    return { ok: false, error: { message: `cancel takes one Meet code; remove ${token}.`, token } };
+  }
+  const text = first.kind === 'word' ? first.text : '';
+  const code = /^https?:\/\//i.test(text)
+    ? (text
+        .replace(/[?#].*$/, '')
+        .split('/')
+        .filter(Boolean)
+        .at(-1) ?? '')
+    : text;
+  if (!meetCode.test(code)) {
+    return {
+      ok: false,
+      error: {
+        message: `"${raw}" is not a Meet code. /meet upcoming lists your Meets for later with their codes.`,
+        token: raw,
+      },
+    };
+  }
+  return { ok: true, value: { kind: 'cancel', code } };
 }
 
 /** `help TOPIC`: a known topic narrows the help; anything else shows all of it. */

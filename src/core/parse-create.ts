@@ -6,6 +6,8 @@ import { createLimits } from './limits';
 import type { Arg } from './parse-args';
 import { describeDurationProblem, looksLikeDuration, maxDurationMinutes, parseDuration } from './parse-duration';
 import { parseGuests } from './parse-guests';
+import { takeStart } from './parse-start';
+import { readTimeZone } from './parse-time-zone';
 import { usageLines } from './usage-lines';
 
 /** `/meet [TEMPLATE] [PERSON ...] [OPTION ...] ["TITLE"]` into a create command. */
@@ -18,7 +20,17 @@ const templates: ReadonlyMap<string, Template> = new Map<string, Template>([
   ['quick', 'quick'],
 ]);
 export const templateWords: readonly string[] = ['interview', 'meeting', 'webcast', 'quick'];
-const subcommandWords: readonly string[] = ['usage', 'feedback', 'configs', 'digest', 'help', 'new'];
+const subcommandWords: readonly string[] = [
+  'usage',
+  'feedback',
+  'configs',
+  'digest',
+  'help',
+  'new',
+  'status',
+  'upcoming',
+  'cancel',
+];
 
 const hoursOnly = /^\d{1,2}(?:h|hr|hrs|hour|hours)$/i;
 const minutesOnly = /^\d{1,2}(?:m|min|mins|minute|minutes)$/i;
@@ -46,8 +58,13 @@ export function buildCreate(args: readonly Arg[]): ParseResult {
   let templateToken: string | undefined;
   let guestsSet = false;
   let durationFrom = -1;
+  // The words of a time (`tomorrow 15:00`, `in 2h`) are taken first, wherever they stand.
+  const start = takeStart(args);
+  if (start) command.start = start.spec;
+  let laterOption: string | undefined;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
+    if (start?.taken.has(index)) continue;
     switch (arg.kind) {
       case 'person':
         if (command.people.length >= createLimits.people) return fail(tooManyPeople().message);
@@ -121,16 +138,50 @@ export function buildCreate(args: readonly Arg[]): ParseResult {
             guestsSet = true;
             break;
           }
+          case 'tz': {
+            if (command.timeZone !== undefined) return fail('tz: is given twice. Give it once.', arg.raw);
+            const zone = readTimeZone(arg.value, arg.raw);
+            if (!zone.ok) return fail(zone.error.message, zone.error.token);
+            command.timeZone = zone.value;
+            laterOption ??= arg.raw;
+            break;
+          }
+          case 'remind': {
+            if (command.reminderMinutes !== undefined) return fail('remind: is given twice. Give it once.', arg.raw);
+            const lead = parseReminder(arg.value);
+            if (lead === undefined) {
+              return fail(
+                `"${arg.raw}" is not a reminder. Say how long before the start: remind:15m, remind:1h, or remind:none.`,
+                arg.raw,
+              );
+            }
+            command.reminderMinutes = lead;
+            laterOption ??= arg.raw;
+            break;
+          }
           default:
             return fail(
-              `${arg.key}: is not used when creating a Meet (it goes with ${arg.key === 'tz' ? 'digest weekly' : 'usage, feedback and digest weekly'}).`,
+              `${arg.key}: is not used when creating a Meet (it goes with usage, feedback and digest weekly).`,
               arg.raw,
             );
         }
         break;
     }
   }
+  if (laterOption !== undefined && command.start === undefined) {
+    return fail(
+      `${laterOption} goes with a Meet for later: add when it is, e.g. tomorrow 15:00 ${laterOption}.`,
+      laterOption,
+    );
+  }
   return finish(command, templateToken, fail);
+}
+
+/** `remind:15m`, `remind:1h`, `remind:10` (minutes) → minutes before the start; `none`/`off` → 0. */
+export function parseReminder(value: string): number | undefined {
+  if (/^(?:none|off|no|0)$/i.test(value.trim())) return 0;
+  const lead = parseDuration(value.trim(), true);
+  return lead.ok ? lead.minutes : undefined;
 }
 
 type Fail = (message: string, token?: string) => ParseResult;

@@ -3,7 +3,7 @@ import { suggest } from './did-you-mean';
 import type { Result } from './errors';
 import type { Arg } from './parse-args';
 import { parseTenant } from './parse-tenant';
-import { canonicalTimeZone } from './parse-time-zone';
+import { readTimeZone } from './parse-time-zone';
 
 /** `digest`, `digest off`, `digest weekly [DAY] [HH:MM] [tz:ZONE] [tenant:CODE]`. */
 
@@ -88,14 +88,9 @@ function buildWeekly(args: readonly Arg[], implied: boolean): Result<DigestComma
     if (arg.kind === 'option') {
       if (arg.key === 'tz') {
         if (command.timeZone !== undefined) return fail('tz: is given twice. Give it once.', arg.raw);
-        const zone = canonicalTimeZone(arg.value);
-        if (zone === undefined) {
-          return fail(
-            `Unknown time zone "${arg.value}". Use an IANA zone such as tz:Europe/Berlin or tz:America/New_York.`,
-            arg.raw,
-          );
-        }
-        command.timeZone = zone;
+        const zone = readTimeZone(arg.value, arg.raw);
+        if (!zone.ok) return zone;
+        command.timeZone = zone.value;
       } else if (arg.key === 'tenant') {
         if (command.tenant !== undefined) return fail('tenant: is given twice. Give it once.', arg.raw);
         const tenant = parseTenant(arg.value, arg.raw);

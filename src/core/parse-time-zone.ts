@@ -1,3 +1,5 @@
+import type { Result } from './errors';
+
 /** `tz:ZONE`: an IANA time zone this runtime knows, in its canonical spelling. */
 
 const zoneShape = /^[A-Za-z][A-Za-z0-9_+-]{0,40}(?:\/[A-Za-z0-9_+-]{1,40}){0,3}$/;
@@ -23,4 +25,17 @@ function resolveZone(zone: string): string | undefined {
     // RangeError: not a zone this runtime knows.
     return undefined;
   }
+}
+
+/** `tz:ZONE` as typed (`raw`) → the canonical zone, or the mistake with examples. */
+export function readTimeZone(value: string, raw: string): Result<string> {
+  const zone = canonicalTimeZone(value);
+  if (zone !== undefined) return { ok: true, value: zone };
+  return {
+    ok: false,
+    error: {
+      message: `Unknown time zone "${value}". Use an IANA zone such as tz:Europe/Berlin or tz:America/New_York.`,
+      token: raw,
+    },
+  };
 }

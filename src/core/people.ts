@@ -16,6 +16,8 @@ export interface ResolvedPerson {
   email?: string;
   /** The identity they sign in with, when it differs from `email` (a Teams UPN). */
   signInIdentity?: string;
+  /** Their own IANA zone, where the platform says (Slack profile, Teams client): times they type are read in it. */
+  timeZone?: string;
 }
 
 export type SsoProvider = 'google' | 'microsoft';

@@ -29,6 +29,9 @@ export interface CreateFormValues {
   guestPasscode?: string;
   /** Minutes (`45`), or the grammar's `45m`, `1h30m`. */
   duration?: string;
+  /** A Meet for later: its day (`YYYY-MM-DD`, a date picker) and time (`HH:MM`, a time picker), in the person's zone. */
+  date?: string;
+  time?: string;
 }
 
 /** The form fields a mistake can point at (each platform maps them to its own block or input id). */
@@ -85,6 +88,12 @@ export function readCreateForm(
       errors.push({ field: 'duration', token: duration, message: describeDurationProblem(parsed.problem, duration) });
   }
 
+  // Both or neither: a day without a time (or a time without a day) is not a moment.
+  const date = text(values.date);
+  const time = text(values.time);
+  if (date && !time) errors.push({ field: 'time', message: 'Pick the time too, or clear the date for a Meet now.' });
+  if (time && !date) errors.push({ field: 'date', message: 'Pick the day too, or clear the time for a Meet now.' });
+
   const command: CreateCommand = {
     kind: 'create',
     template: template === 'quick' && people.length > 0 ? 'meeting' : (template ?? 'meeting'),
@@ -98,6 +107,8 @@ export function readCreateForm(
   const config = text(values.config);
   if (config) command.config = config.slice(0, createLimits.configChars);
   if (durationMinutes !== undefined) command.durationMinutes = durationMinutes;
+  // Read into an instant with the clock and the person's zone by the create flow (resolve-start.ts).
+  if (date && time) command.start = { kind: 'wall', date, time };
 
   const broken = checkCreate(command, 'form');
   if (broken && !errors.some((e) => e.field === broken.field)) errors.push(broken);

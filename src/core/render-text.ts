@@ -1,4 +1,5 @@
-import { formatClock, formatDay, formatDuration, formatNumber, stars } from './formats';
+import { calendarLinks } from './calendar-links';
+import { formatClock, formatDay, formatDuration, formatNumber, formatSpan, stars } from './formats';
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from './passcode-words';
 import { rangeWords } from './ranges';
 import type {
@@ -6,8 +7,10 @@ import type {
   MeetCreatedPrivate,
   MeetCreatedPublic,
   MeetListItem,
+  MeetSchedule,
   Reply,
   ShownPerson,
+  UpcomingItem,
 } from './reply-model';
 import { statusWords } from './status-words';
 import { templateName } from './words';
@@ -48,6 +51,7 @@ const guestWords: Record<MeetCreatedPublic['guestAccess'], string> = {
 function renderMeetCreated(pub: MeetCreatedPublic, priv: MeetCreatedPrivate): string {
   const rows: string[][] = [
     ['Join', pub.joinUrl],
+    ...(pub.schedule ? scheduleRows(pub.schedule, pub.title, pub.joinUrl) : []),
     ['Template', templateName(pub.template)],
   ];
   if (pub.durationMinutes !== undefined) rows.push(['Duration', formatDuration(pub.durationMinutes)]);
@@ -74,6 +78,28 @@ function renderMeetCreated(pub: MeetCreatedPublic, priv: MeetCreatedPrivate): st
     ...formatTable(privateRows.map(([k, v]) => [`${k}:`, v])),
     ...notes,
   ].join('\n');
+}
+
+/** When, and the calendar links (the terminal has no reminder: there is no channel). */
+function scheduleRows(schedule: MeetSchedule, title: string, joinUrl: string): string[][] {
+  const startsAt = new Date(schedule.startsAt);
+  const endsAt = new Date(schedule.endsAt);
+  const links = calendarLinks({ title, startsAt, endsAt, joinUrl });
+  return [
+    ['When', formatSpan(startsAt, endsAt, schedule.timeZone)],
+    ['Google Calendar', links.google],
+    ['Outlook', links.outlook],
+  ];
+}
+
+function renderUpcoming(meets: UpcomingItem[]): string {
+  if (meets.length === 0) return 'No Meets for later.';
+  const rows = meets.map((m) => [
+    m.code,
+    formatSpan(new Date(m.schedule.startsAt), new Date(m.schedule.endsAt), m.schedule.timeZone),
+    clean(m.title),
+  ]);
+  return ['Your Meets for later', ...formatTable([['Code', 'When', 'Title'], ...rows])].join('\n');
 }
 
 function rangeHeading(what: string, reply: Extract<Reply, { kind: 'usage' | 'feedback' }>): string {
@@ -164,6 +190,8 @@ export function renderReplyAsText(reply: Reply): string {
   switch (reply.kind) {
     case 'meets':
       return renderMeets(reply.meets, reply.timeZone);
+    case 'upcoming':
+      return renderUpcoming(reply.meets);
     case 'meetCreated':
       return renderMeetCreated(reply.public, reply.private);
     case 'usage':

@@ -32,6 +32,24 @@ export interface MeetCreatedPublic {
   configName?: string;
   /** Where it is in its life (the watcher changes the message as it goes); absent: just created. */
   status?: MeetStatus;
+  /** A Meet for later: when it is. Absent: a Meet for now. */
+  schedule?: MeetSchedule;
+  /** Its creator called it off (`/meet cancel`): no Join, no calendar links. */
+  cancelled?: boolean;
+}
+
+/**
+ * When a Meet for later is. The Meet itself knows no start (the Meet API has only a duration), so
+ * this is meetbot's: shown in the message, in calendar links and used for the reminder. Instants
+ * are ISO strings: this part is kept in the store as JSON and rendered again later.
+ */
+export interface MeetSchedule {
+  startsAt: string;
+  endsAt: string;
+  /** The zone the time was read in (the organizer's): the fallback where a reader's own cannot be shown. */
+  timeZone: string;
+  /** The channel is reminded in the message's thread this many minutes before; 0: no reminder. */
+  reminderMinutes: number;
 }
 
 /** Only ever shown to the person who created the Meet. */
@@ -43,6 +61,8 @@ export interface MeetCreatedPrivate {
   passcodes: Array<{ person: ShownPerson; label: RoleLabel; passcode: string }>;
   /** Nobody gets this one by email: the creator shares it with the guests. */
   guestPasscode?: string;
+  /** A Meet for later: its calendar links go to the creator too. */
+  schedule?: MeetSchedule;
 }
 
 export interface UsageSummary {
@@ -100,8 +120,17 @@ export interface MeetListItem {
   joinUrl: string;
   template: Template;
   createdAt: Date;
-  /** `expired`: it did not start within a day, and is no longer followed. */
-  status: MeetStatus | { state: 'expired' };
+  /** `expired`: it did not start within a day, and is no longer followed; `cancelled` by its creator. */
+  status: MeetStatus | { state: 'expired' } | { state: 'cancelled' };
+}
+
+/** A Meet for later in its creator's list (`/meet upcoming`). */
+export interface UpcomingItem {
+  code: string;
+  title: string;
+  joinUrl: string;
+  template: Template;
+  schedule: MeetSchedule;
 }
 
 export type Reply =
@@ -113,6 +142,8 @@ export type Reply =
   | { kind: 'help'; intro: string; entries: HelpEntry[] }
   /** The typist's Meets of today (`/meet status`), newest first, times in `timeZone`. */
   | { kind: 'meets'; timeZone: string; meets: MeetListItem[] }
+  /** The typist's Meets for later (`/meet upcoming`), soonest first; fallback times in `timeZone`. */
+  | { kind: 'upcoming'; timeZone: string; meets: UpcomingItem[] }
   /** A short status line: "Creating your Meet…", "This channel gets the weekly digest…". */
   | { kind: 'notice'; text: string }
   | {

@@ -16,10 +16,14 @@ export type UsageForm =
   | 'digest'
   | 'help'
   | 'new'
-  | 'status';
+  | 'status'
+  | 'later'
+  | 'upcoming'
+  | 'cancel';
 
 const rangeForms = 'this week|last week|this month|last month|7d|30d|YYYY-MM-DD..YYYY-MM-DD';
-const createOptions = '["Title"] [desc:"…"] [45m] [config:NAME] [guests:anyone|none|PASSCODE]';
+const createOptions =
+  '["Title"] [desc:"…"] [45m] [config:NAME] [guests:anyone|none|PASSCODE] [WHEN [tz:ZONE] [remind:15m|none]]';
 
 export const usageLines: Readonly<Record<UsageForm, string>> = {
   create: `/meet [interview|meeting|webcast] [@person …] [email …] ${createOptions}`,
@@ -30,9 +34,12 @@ export const usageLines: Readonly<Record<UsageForm, string>> = {
   feedback: `/meet feedback [${rangeForms}] [tenant:CODE]`,
   configs: '/meet configs',
   digest: '/meet digest weekly [DAY] [HH:MM] [tz:ZONE] [tenant:CODE] | /meet digest off | /meet digest',
-  help: '/meet help [interview|meeting|webcast|usage|feedback|configs|digest|new|status]',
+  help: '/meet help [interview|meeting|webcast|later|usage|feedback|configs|digest|new|status|upcoming|cancel]',
   new: '/meet new',
   status: '/meet status',
+  later: '/meet [interview|meeting|webcast] … WHEN [tz:ZONE] [remind:15m|none]',
+  upcoming: '/meet upcoming',
+  cancel: '/meet cancel CODE',
 };
 
 /** `/meet help TOPIC` narrows the help to one form; `create` covers people and options. */
@@ -48,6 +55,9 @@ export const helpTopics: readonly UsageForm[] = [
   'help',
   'new',
   'status',
+  'later',
+  'upcoming',
+  'cancel',
 ];
 
 /** Words people use for a topic, mapped to the form whose help answers them. */
@@ -63,6 +73,14 @@ export const helpTopicAliases: ReadonlyMap<string, UsageForm> = new Map([
   ['range', 'usage'],
   ['ranges', 'usage'],
   ['form', 'new'],
+  ['when', 'later'],
+  ['time', 'later'],
+  ['schedule', 'later'],
+  ['scheduled', 'upcoming'],
+  ['reminder', 'later'],
+  ['remind', 'later'],
+  ['tz', 'later'],
+  ['calendar', 'later'],
 ]);
 
 const formEntries: ReadonlyArray<HelpEntry & { form: UsageForm }> = [
@@ -117,6 +135,21 @@ const formEntries: ReadonlyArray<HelpEntry & { form: UsageForm }> = [
     example: '/meet digest weekly monday 09:00 tz:Europe/Berlin',
   },
   {
+    form: 'later',
+    usage: usageLines.later,
+    description:
+      'A Meet for later: WHEN is tomorrow 15:00, fri 10:30, at 9, 2026-12-04 09:00, in 2h or next monday 14:00, read in your own time zone unless tz: says otherwise. The Meet is created (and its invitations emailed) now; its link works at any time. The message shows the time in each reader’s zone with calendar links, and the channel is reminded in its thread 10 minutes before (remind:15m, or remind:none).',
+    example: '/meet interview @alice bob@example.com "Backend L2" fri 15:00 45m',
+  },
+  {
+    // One entry for both: every help example is run against the sandbox, and a cancel needs a code.
+    form: 'upcoming',
+    usage: `${usageLines.upcoming}  ·  ${usageLines.cancel}`,
+    description:
+      'Your Meets for later that have not ended, soonest first, with their codes. Cancel one you created with its code: no reminder, and its message says Cancelled. The Meet itself stays (the Meet API cannot delete a Meet), so its link still works: tell the people invited.',
+    example: '/meet upcoming',
+  },
+  {
     form: 'status',
     usage: usageLines.status,
     description: 'Your Meets of today and where each is: not started, live (since when, how many people) or ended.',
@@ -161,6 +194,6 @@ export function findHelpTopic(word: string): UsageForm | undefined {
 export function selectHelpEntries(topic?: string): HelpEntry[] {
   const form = topic === undefined ? undefined : findHelpTopic(topic);
   if (form === undefined) return helpEntries.slice();
-  const forms = form === 'create' ? createForms : [form];
+  const forms = form === 'create' ? createForms : form === 'cancel' ? ['upcoming'] : [form];
   return formEntries.filter((entry) => forms.includes(entry.form)).map(toEntry);
 }

@@ -3,11 +3,14 @@ import type { Command } from '../core/command';
 import { buildConfigsReply, buildHelpReply } from '../core/replies';
 import type { Reply } from '../core/reply-model';
 import { selectHelpEntries } from '../core/usage-lines';
+import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
 import type { DigestSubscriptions, DigestTarget } from './digest-subscriptions';
 import { fetchReport } from './fetch-report';
+import type { MeetAnnouncer } from './meet-announcer';
 import { buildStatusReply } from './my-meets';
+import { buildUpcomingReply, cancelScheduledMeet } from './scheduled-meets';
 
 /** Every command that answers with a reply (not a Meet, not a form): the same for Slack and Teams. */
 export type AnsweredCommand = Exclude<Command, { kind: 'create' | 'new' }>;
@@ -19,6 +22,9 @@ export interface AnswerDeps {
   defaultTimeZone: string;
   /** Undefined until digests are set up: `/meet digest…` then says so plainly. */
   digests?: DigestSubscriptions;
+  logger: Logger;
+  /** The platform's announcer: `/meet cancel` marks the Meet's message with it. */
+  announcer?: MeetAnnouncer;
 }
 
 /** Reports, configurations, help and digest subscriptions. Operational failures are thrown (the adapter reports them). */
@@ -41,5 +47,9 @@ export async function answerCommand(deps: AnswerDeps, command: AnsweredCommand, 
       return deps.digests.handle(command, where, deps.clock());
     case 'status':
       return buildStatusReply(deps.store, where, deps.clock(), deps.defaultTimeZone);
+    case 'upcoming':
+      return buildUpcomingReply(deps.store, where, deps.clock(), deps.defaultTimeZone);
+    case 'cancel':
+      return cancelScheduledMeet(deps, where, command.code, deps.clock());
   }
 }

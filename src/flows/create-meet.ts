@@ -3,16 +3,17 @@ import type { CreateCommand, PersonRef, Platform } from '../core/command';
 import { AppError, type Result, type UserError } from '../core/errors';
 import type { MeetingPlan, ResolvedPerson, SsoSettings } from '../core/people';
 import { planMeeting } from '../core/plan-meeting';
+import { planSchedule } from '../core/plan-schedule';
 import { buildMeetCreatedReply } from '../core/replies';
-import type { MeetCreatedPrivate, MeetCreatedPublic, Reply } from '../core/reply-model';
+import type { MeetCreatedPrivate, MeetCreatedPublic, MeetSchedule, Reply } from '../core/reply-model';
 import type { Logger } from '../logger';
 import { isMeetApiError } from '../meet/errors';
 import type { MeetApi } from '../meet/meet-api';
 import type { AddonConfiguration, Meeting } from '../meet/schemas';
 import { metrics } from '../metrics/metrics';
-import type { AuditEntry, Store } from '../store/store';
-import type { NewWatchedMeet } from '../store/watch-records';
+import type { Store } from '../store/store';
 import type { InFlight } from './in-flight';
+import { auditEntry, scheduleEntry, watchEntry } from './meet-records';
 import { type PersistOptions, persistAfterDelivery } from './persist-meet';
 import { type ErrorReply, reportFailure } from './report-failure';
 
@@ -42,13 +43,18 @@ export interface CreateMeetDeps {
   persist?: Partial<PersistOptions>;
   /** The watcher follows Meets created from chat (MEET_STATUS_POLL_SECONDS > 0): their message says so. */
   watching?: boolean;
+  /** DIGEST_TIME_ZONE: a Meet for later is read in it when neither `tz:` nor the person's zone is known. */
+  defaultTimeZone: string;
+  /** MEET_REMINDER_MINUTES: a Meet for later's reminder lead unless `remind:` says otherwise (0: none). */
+  reminderMinutes: number;
 }
 
 /** Where the two parts of a created Meet go. Each is tried whatever happens to the other. */
 export interface Delivery {
   /**
-   * The channel's part: title, Join, people by role; never a secret. Resolves to where the message
-   * is (platform JSON) when it can be changed in place later, so the watcher can show the Meet's life.
+   * The channel's part: title, Join, people by role (and, for later, when and the calendar links);
+   * never a secret. Resolves to where the message is (platform JSON) when it can be changed in place
+   * later, so the watcher can show the Meet's life and the reminder can reply in its thread.
    */
   public(part: MeetCreatedPublic, meet: { code: string }): Promise<unknown>;
   /** The creator's part: the Meet code and the passcodes. */
@@ -136,6 +142,7 @@ async function createOnce(deps: CreateMeetDeps, req: CreateMeetRequest): Promise
 
   let plan: MeetingPlan;
   let typist: ResolvedPerson;
+  let schedule: MeetSchedule | undefined;
   try {
     if (store && key) {
       const claim = await store.claimIdempotency(key, idempotencyTtlMs);
@@ -149,7 +156,7 @@ async function createOnce(deps: CreateMeetDeps, req: CreateMeetRequest): Promise
       await release();
       return { kind: 'invalid', error: prepared.error };
     }
-    ({ plan, typist } = prepared.value);
+    ({ plan, typist, schedule } = prepared.value);
   } catch (error) {
     await release();
     return {
@@ -174,10 +181,17 @@ async function createOnce(deps: CreateMeetDeps, req: CreateMeetRequest): Promise
 
   // The Meet exists: delivering it comes first, whatever the store does afterwards.
   const reply = buildMeetCreatedReply(plan, meeting) as MeetCreatedReply;
+  if (schedule) {
+    reply.public.schedule = schedule;
+    reply.private.schedule = schedule;
+  }
   const watched = deps.watching === true && req.platform !== 'cli';
   if (watched) reply.public.status = { state: 'created' };
   const message = await deliver(log, req.deliver, reply, meeting.code);
-  log.info({ meetCode: meeting.code, template: plan.template }, `Meet created from ${req.platform}`);
+  log.info(
+    { meetCode: meeting.code, template: plan.template, ...(schedule ? { startsAt: schedule.startsAt } : {}) },
+    `Meet created from ${req.platform}`,
+  );
   if (store) {
     await persistAfterDelivery(
       { store, logger: log, inFlight: deps.inFlight, options: deps.persist },
@@ -186,6 +200,9 @@ async function createOnce(deps: CreateMeetDeps, req: CreateMeetRequest): Promise
         outcome: { code: meeting.code, joinUrl: meeting.joinUrl },
         audit: auditEntry(deps.clock, req, plan, meeting, typist),
         ...(watched ? { watch: watchEntry(deps.clock, req, meeting, reply, message) } : {}),
+        ...(schedule && req.platform !== 'cli'
+          ? { schedule: scheduleEntry(deps.clock, req, meeting, reply, schedule, message) }
+          : {}),
       },
     );
   }
@@ -195,9 +212,18 @@ async function createOnce(deps: CreateMeetDeps, req: CreateMeetRequest): Promise
 async function prepare(
   deps: CreateMeetDeps,
   req: CreateMeetRequest,
-): Promise<Result<{ plan: MeetingPlan; typist: ResolvedPerson }>> {
+): Promise<Result<{ plan: MeetingPlan; typist: ResolvedPerson; schedule?: MeetSchedule }>> {
   const resolved = await req.resolve();
   if (!resolved.ok) return resolved;
+  // When, before anything is asked of the Meet API: a time in the past creates nothing.
+  const schedule = planSchedule({
+    command: req.command,
+    now: deps.clock(),
+    personZone: resolved.value.typist.timeZone,
+    defaultZone: deps.defaultTimeZone,
+    defaultReminderMinutes: deps.reminderMinutes,
+  });
+  if (!schedule.ok) return schedule;
   const configs: AddonConfiguration[] = req.command.config ? await deps.meet.listAddonConfigurations() : [];
   const planned = planMeeting({
     command: req.command,
@@ -208,7 +234,8 @@ async function prepare(
     generatePasscode: deps.generatePasscode,
   });
   if (!planned.ok) return planned;
-  return { ok: true, value: { plan: planned.value, typist: resolved.value.typist } };
+  const value = { plan: planned.value, typist: resolved.value.typist };
+  return { ok: true, value: schedule.value ? { ...value, schedule: schedule.value } : value };
 }
 
 async function createWithNotice(deps: CreateMeetDeps, req: CreateMeetRequest, plan: MeetingPlan): Promise<Meeting> {
@@ -246,30 +273,6 @@ async function deliver(log: Logger, delivery: Delivery, reply: MeetCreatedReply,
   return shown.status === 'fulfilled' ? shown.value : undefined;
 }
 
-/** What the watcher needs to follow the Meet: its tenant, where it was announced, what it showed. */
-function watchEntry(
-  clock: Clock,
-  req: CreateMeetRequest,
-  meeting: Meeting,
-  reply: MeetCreatedReply,
-  message: unknown,
-): NewWatchedMeet {
-  const now = clock();
-  const tenant = typeof meeting.partitionKey === 'string' && meeting.partitionKey ? meeting.partitionKey : undefined;
-  return {
-    code: meeting.code,
-    ...(tenant ? { tenant } : {}),
-    platform: req.platform as NewWatchedMeet['platform'],
-    ...(req.creator.workspaceId ? { workspaceId: req.creator.workspaceId } : {}),
-    ...(req.creator.channelId ? { channelId: req.creator.channelId } : {}),
-    creatorId: req.creator.userId,
-    ...(message === undefined ? {} : { message }),
-    shown: reply.public,
-    createdAt: now,
-    watchFrom: now,
-  };
-}
-
 /** A bounded word for what failed: the error family's code, never its message. */
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown })?.code;
@@ -281,32 +284,4 @@ function secretsOf(plan: MeetingPlan): string[] {
     ...plan.roster.flatMap((e) => (e.passcode ? [e.passcode] : [])),
     ...(plan.guestPasscode ? [plan.guestPasscode] : []),
   ];
-}
-
-function auditEntry(
-  clock: Clock,
-  req: CreateMeetRequest,
-  plan: MeetingPlan,
-  meeting: Meeting,
-  typist: ResolvedPerson,
-): AuditEntry {
-  const entry: AuditEntry = {
-    createdAt: clock(),
-    platform: req.platform,
-    userId: req.creator.userId,
-    userName: req.creator.userName ?? typist.displayName,
-    meetCode: meeting.code,
-    joinUrl: meeting.joinUrl,
-    title: meeting.title || plan.request.title || `Meet ${meeting.code}`,
-    template: plan.template,
-    participants: plan.roster.map((e) => ({
-      displayName: e.person.displayName,
-      ...(e.person.email ? { email: e.person.email } : {}),
-      role: e.role,
-      signIn: e.provider,
-    })),
-  };
-  if (req.creator.workspaceId) entry.workspaceId = req.creator.workspaceId;
-  if (req.creator.channelId) entry.channelId = req.creator.channelId;
-  return entry;
 }

@@ -1,8 +1,10 @@
 import type { MeetFeedback } from '../core/meet-feedback';
+import type { MeetReminder } from '../core/reminder';
 import type { MeetCreatedPublic } from '../core/reply-model';
+import type { ScheduledMeet } from '../store/schedule-records';
 import type { WatchedMeet } from '../store/watch-records';
 
-/** How a platform shows a watched Meet; each adapter (Slack, Teams) implements it. */
+/** How a platform shows a Meet after it was created; each adapter (Slack, Teams) implements it. */
 export interface MeetAnnouncer {
   /**
    * Shows `shown` on the Meet's message. `gone`: the message, the channel or the bot is gone, so
@@ -12,6 +14,14 @@ export interface MeetAnnouncer {
   show(watch: WatchedMeet, shown: MeetCreatedPublic, now: Date): Promise<ShowResult>;
   /** The ratings, privately to the creator. */
   sendFeedback(watch: WatchedMeet, feedback: MeetFeedback): Promise<void>;
+  /**
+   * A Meet for later is about to start: the reminder in its message's thread (or, where there is no
+   * thread to reply in, a new message in its channel). `skipped` with why when it can go nowhere; a
+   * rejection is a failure (the reminder was claimed: it is not tried again, never sent twice).
+   */
+  remind(meet: ScheduledMeet, reminder: MeetReminder): Promise<RemindResult>;
 }
 
 export type ShowResult = { outcome: 'shown' | 'gone' | 'skipped'; message?: unknown };
+
+export type RemindResult = { outcome: 'sent'; where: 'thread' | 'channel' } | { outcome: 'skipped'; why: string };

@@ -12,6 +12,7 @@ const listLimit = 25;
 /** What the store knows of a watched Meet's life, as a status to show. */
 export function statusOfWatch(watch: WatchedMeet): MeetListItem['status'] {
   if (watch.state === 'expired') return { state: 'expired' };
+  if (watch.state === 'cancelled') return { state: 'cancelled' };
   if (watch.endedAt) {
     const minutes = Math.round((watch.durationSeconds ?? 0) / 60);
     const ended: MeetStatus = {

@@ -1,11 +1,12 @@
 import type { Logger } from '../logger';
+import type { NewScheduledMeet } from '../store/schedule-records';
 import type { AuditEntry, Store } from '../store/store';
 import type { NewWatchedMeet } from '../store/watch-records';
 import type { InFlight } from './in-flight';
 
 /**
- * What the store keeps of a created Meet: the idempotency key's outcome, the audit row and (when
- * the watcher is on) the watch. They come
+ * What the store keeps of a created Meet: the idempotency key's outcome, the audit row, (when
+ * the watcher is on) the watch and (for a Meet for later) its schedule and reminder. They come
  * after the Meet was delivered, and neither may turn into an error that hides it: a first attempt
  * right away, then retries in the background (tracked, so a shutdown waits for them), and a log
  * line if they still fail. The key stays claimed either way, so a redelivery never creates twice.
@@ -24,6 +25,8 @@ export interface MeetRecord {
   audit: AuditEntry;
   /** Set when the watcher follows the Meet. */
   watch?: NewWatchedMeet;
+  /** Set for a Meet for later: its time, reminder and message. */
+  schedule?: NewScheduledMeet;
 }
 
 export async function persistAfterDelivery(
@@ -37,6 +40,8 @@ export async function persistAfterDelivery(
   if (key !== undefined) steps.set('key', () => deps.store.completeIdempotency(key, record.outcome));
   steps.set('audit', () => deps.store.recordMeet(record.audit));
   if (watch !== undefined) steps.set('watch', () => deps.store.watchMeet(watch));
+  const { schedule } = record;
+  if (schedule !== undefined) steps.set('schedule', () => deps.store.scheduleMeet(schedule));
 
   /** Runs what is still to do; resolves to the last failure, or undefined when all is recorded. */
   const attempt = async (): Promise<unknown> => {

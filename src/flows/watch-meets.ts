@@ -58,7 +58,10 @@ export async function runWatchTick(deps: WatchDeps, now: Date): Promise<WatchTic
     feedbackSent: 0,
     failures: 0,
   };
-  const open = await deps.store.listOpenWatches();
+  // A Meet for later is followed from its start (a margin before: people join early), not before.
+  const open = (await deps.store.listOpenWatches()).filter(
+    (w) => w.watchFrom.getTime() - clockMarginMs <= now.getTime(),
+  );
   const byTenant = new Map<string, WatchedMeet[]>();
   for (const watch of open) {
     const key = watch.tenant ?? '';
@@ -106,8 +109,10 @@ async function pollTenant(
   const running = watches.filter((w) => w.state === 'created' || w.state === 'live');
   if (running.length > 0) {
     // The Meet API stamps createdAt by its own clock, a little before we recorded the watch (and
-    // clocks differ): the range starts a margin earlier so the Meet is inside it.
-    const from = new Date(Math.min(...running.map((w) => w.watchFrom.getTime())) - clockMarginMs);
+    // clocks differ): the range starts a margin earlier so the Meet is inside it. A Meet for later
+    // was created before its start, and a report may date it by either: from the earlier one.
+    const earliest = Math.min(...running.map((w) => Math.min(w.createdAt.getTime(), w.watchFrom.getTime())));
+    const from = new Date(earliest - clockMarginMs);
     report.usageRequests += 1;
     const usage = await deps.meet.getUsage({
       ...(tenant ? { tenant } : {}),

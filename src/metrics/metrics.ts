@@ -105,6 +105,12 @@ export const metrics = {
     labelNames: ['platform'] as const,
     registers,
   }),
+  reminders: new Counter({
+    name: 'meetbot_reminders_total',
+    help: 'Reminders of Meets for later, by platform and outcome (sent, skipped: too late or nowhere to post, failed).',
+    labelNames: ['platform', 'outcome'] as const,
+    registers,
+  }),
   storeErrors: new Counter({
     name: 'meetbot_store_errors_total',
     help: 'Store operations that failed (the database was unreachable, full, refused…), by operation.',

@@ -8,6 +8,7 @@ import type { SlackMessageRef } from './channel-message';
 import { toAppError } from './errors';
 import { renderMeetFeedback } from './feedback-blocks';
 import { postToResponseUrl } from './response-url';
+import { renderMeetReminder } from './schedule-blocks';
 
 /** Slack's rule for a response_url: it can replace its message five times within 30 minutes. */
 const responseUrlLifeMs = 30 * 60_000;
@@ -15,8 +16,8 @@ const responseUrlReplacements = 5;
 
 /**
  * The watcher's Slack side: changes a Meet's channel message in place (chat.update, or the
- * response_url while Slack allows it), ends its Slack Call with the duration, and sends the ratings
- * to the creator in a direct message.
+ * response_url while Slack allows it), ends its Slack Call with the duration, sends the ratings
+ * to the creator in a direct message, and a Meet for later's reminder in the message's thread.
  */
 export function createSlackAnnouncer(deps: {
   client: webApi.WebClient;
@@ -82,6 +83,34 @@ export function createSlackAnnouncer(deps: {
       } catch (error) {
         throw toAppError(error, 'the ratings message');
       }
+    },
+
+    async remind(meet, reminder) {
+      const ref = meet.message as SlackMessageRef | undefined;
+      const message = renderMeetReminder(reminder);
+      const token = await deps.tokenFor(
+        ref?.kind === 'slack' ? (ref.workspaceId ?? meet.workspaceId) : meet.workspaceId,
+      );
+      // A message posted with the bot token has a ts to reply to; one posted through a response_url
+      // has none we know: the reminder is then a new message in the channel, where the bot may post.
+      const thread = ref?.kind === 'slack' && ref.ts ? { channel: ref.channel, thread_ts: ref.ts } : undefined;
+      const channel = thread?.channel ?? meet.channelId;
+      if (!channel) return { outcome: 'skipped', why: 'no channel to post the reminder in' };
+      try {
+        await deps.client.chat.postMessage({
+          token,
+          channel,
+          ...(thread ? { thread_ts: thread.thread_ts } : {}),
+          text: message.text,
+          blocks: message.blocks as types.KnownBlock[],
+          unfurl_links: false,
+        });
+      } catch (error) {
+        const failure = toAppError(error, 'the reminder');
+        if (gone(failure)) return { outcome: 'skipped', why: `the bot cannot post in ${channel} (${failure.message})` };
+        throw failure;
+      }
+      return { outcome: 'sent', where: thread ? 'thread' : 'channel' };
     },
   };
 }

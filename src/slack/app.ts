@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock';
 import { AppError } from '../core/errors';
 import { generatePasscode } from '../core/passcode';
 import type { SsoSettings } from '../core/people';
+import { defaultReminderMinutes } from '../core/plan-schedule';
 import type { DigestPoster } from '../digest/deliver';
 import type { DigestSubscriptions } from '../flows/digest-subscriptions';
 import { createInFlight, type InFlight } from '../flows/in-flight';
@@ -45,6 +46,8 @@ export interface SlackDeps {
   inFlight?: InFlight;
   /** The watcher follows created Meets (MEET_STATUS_POLL_SECONDS > 0). Default false. */
   watching?: boolean;
+  /** MEET_REMINDER_MINUTES (default 10; 0: no reminder unless `remind:` asks for one). */
+  reminderMinutes?: number;
 }
 
 export interface SlackApp {
@@ -116,6 +119,20 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
       ? { socketMode: true, receiver: socket.receiver, authorize }
       : { receiver: http?.receiver, ...(authorize ? { authorize } : {}) }),
   });
+  async function tokenFor(workspaceId: string | undefined): Promise<string> {
+    const token = oauth ? (workspaceId ? await findBotToken(deps.store, workspaceId) : undefined) : config.botToken;
+    if (!token)
+      throw new AppError('not_found', `meetbot is not installed in Slack workspace ${workspaceId ?? '(none given)'}`);
+    return token;
+  }
+  const calls = createSlackCalls(logger, deps.clock);
+  const announcer = createSlackAnnouncer({
+    client: app.client,
+    tokenFor,
+    calls,
+    logger,
+    timeZone: deps.defaultTimeZone,
+  });
   const ctx: SlackContext = {
     app,
     meet: deps.meet,
@@ -129,19 +146,14 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
     generatePasscode: deps.generatePasscode ?? generatePasscode,
     slowNoticeMs: deps.slowNoticeMs ?? 1500,
     inFlight: deps.inFlight ?? createInFlight(logger),
-    calls: createSlackCalls(logger, deps.clock),
+    calls,
     watching: deps.watching ?? false,
+    reminderMinutes: deps.reminderMinutes ?? defaultReminderMinutes,
+    announcer,
   };
   // Work tracked in an InFlight passed in is drained by its owner (the composition root).
   const ownsInFlight = deps.inFlight === undefined;
   registerListeners(ctx, { oauth: Boolean(oauth) });
-
-  async function tokenFor(workspaceId: string | undefined): Promise<string> {
-    const token = oauth ? (workspaceId ? await findBotToken(deps.store, workspaceId) : undefined) : config.botToken;
-    if (!token)
-      throw new AppError('not_found', `meetbot is not installed in Slack workspace ${workspaceId ?? '(none given)'}`);
-    return token;
-  }
 
   const postMessage: SlackApp['postMessage'] = async (target, message) => {
     const problems = checkMessage(message);
@@ -162,13 +174,7 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackApp> {
 
   return {
     routes: http?.routes ?? [],
-    announcer: createSlackAnnouncer({
-      client: app.client,
-      tokenFor,
-      calls: ctx.calls,
-      logger,
-      timeZone: deps.defaultTimeZone,
-    }),
+    announcer,
     postMessage,
     digestPoster: { render: renderDigestBlocks, post: postMessage },
     /** Socket Mode: connects and resolves once Slack said hello. Over HTTP there is nothing to start. */

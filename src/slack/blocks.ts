@@ -1,6 +1,7 @@
-import { formatDuration } from '../core/formats';
+import { formatDuration, formatSpan } from '../core/formats';
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
 import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from '../core/reply-model';
+import { cancelledNote } from '../core/schedule-words';
 import { statusWords } from '../core/status-words';
 import { roleWords, templateName } from '../core/words';
 import {
@@ -19,6 +20,7 @@ import { codeSpan, escapeControl, escapeMrkdwn, mentionUser } from './escape';
 import { shorten, slackLimits } from './limits';
 import { renderMeetList } from './meet-list-blocks';
 import { renderConfigs, renderFeedback, renderHelp, renderUsage } from './report-blocks';
+import { calendarActions, renderUpcoming, scheduleLine } from './schedule-blocks';
 import { statusLine } from './status-line';
 
 /** Block Kit renderings of the core's reply model. Every piece of user text is escaped here. */
@@ -47,12 +49,14 @@ export interface PublicRenderOptions {
 }
 
 /**
- * The channel message: title, what it is, who created it, Join, people by role, the link as text,
- * and, once watched, where the Meet is in its life (an ended Meet has no Join). Never a secret.
+ * The channel message: title, what it is, who created it, when (a Meet for later, with calendar
+ * buttons), Join, people by role, the link as text, and, once watched, where the Meet is in its
+ * life (an ended or cancelled Meet has no Join). Never a secret.
  */
 export function renderMeetCreatedPublic(meet: MeetCreatedPublic, options: PublicRenderOptions = {}): SlackMessage {
   const title = meet.title || templateName(meet.template);
-  const ended = meet.status?.state === 'ended';
+  const cancelled = meet.cancelled === true;
+  const ended = meet.status?.state === 'ended' || cancelled;
   const facts: string[] = [templateName(meet.template)];
   if (meet.durationMinutes) facts.push(formatDuration(meet.durationMinutes));
   if (meet.configName) facts.push(`Configuration: ${escapeMrkdwn(meet.configName)}`);
@@ -64,23 +68,37 @@ export function renderMeetCreatedPublic(meet: MeetCreatedPublic, options: Public
   });
   const join = ended ? undefined : linkButton('Join', meet.joinUrl, 'join_meet');
   const blocks: Block[] = [header(title), context([facts.join('  ·  ')])];
-  if (meet.status) blocks.push(context([statusLine(meet.status, options.timeZone ?? 'UTC')]));
+  if (cancelled) blocks.push(context([`:no_entry_sign: *${cancelledNote}*`]));
+  else if (meet.schedule) blocks.push(context([scheduleLine(meet.schedule)]));
+  if (meet.status && !cancelled) blocks.push(context([statusLine(meet.status, options.timeZone ?? 'UTC')]));
   if (options.callId) blocks.push({ type: 'call', call_id: options.callId } as unknown as Block);
   // The Join button sits beside the people, the first thing read after the title.
-  const people = linesSections(lines, slackLimits.messageBlocks - blocks.length - 2);
+  const people = linesSections(lines, slackLimits.messageBlocks - blocks.length - 3);
   if (people.length > 0 && join) (people[0] as { accessory?: unknown }).accessory = join;
   if (people.length > 0) blocks.push(...people);
   else if (join) blocks.push(mrkdwnSection('Join the Meet:', join));
   // The link as text too: people copy it into calendars and emails.
   if (!ended) blocks.push(context([`${linkText(meet.joinUrl)}  ·  ${guestLines[meet.guestAccess]}`]));
-  const state = meet.status ? ` (${statusWords(meet.status).label})` : '';
-  return { text: fallbackText(`Meet: ${escapeMrkdwn(title)}${state}${ended ? '' : ` ${meet.joinUrl}`}`), blocks };
+  const calendar = meet.schedule && !ended ? calendarActions({ ...meet, title, schedule: meet.schedule }) : undefined;
+  if (calendar) blocks.push(calendar);
+  const state = cancelled ? ' (Cancelled)' : meet.status ? ` (${statusWords(meet.status).label})` : '';
+  // Notifications show this text: the time in the organizer's zone (a token would show raw there).
+  const when = meet.schedule
+    ? `, ${formatSpan(new Date(meet.schedule.startsAt), new Date(meet.schedule.endsAt), meet.schedule.timeZone)}`
+    : '';
+  return {
+    text: fallbackText(`Meet: ${escapeMrkdwn(title)}${when}${state}${ended ? '' : ` ${meet.joinUrl}`}`),
+    blocks,
+  };
 }
 
 /** Only for the creator: the Meet code, and the passcodes grouped by role with who gets them how. */
 export function renderMeetCreatedPrivate(meet: MeetCreatedPrivate): SlackMessage {
   const blocks: Block[] = [
-    context([`${privateMark} The Meet code and passcodes of your new Meet.`]),
+    context([
+      `${privateMark} The Meet code and passcodes of your new Meet.`,
+      ...(meet.schedule ? [scheduleLine({ ...meet.schedule, reminderMinutes: 0 })] : []),
+    ]),
     mrkdwnSection(
       `*${escapeMrkdwn(shorten(meet.title || 'Meet', slackLimits.headerText))}*\nMeet code: ${codeSpan(meet.code)}  ·  ${linkText(meet.joinUrl)}`,
       linkButton('Join', meet.joinUrl, 'join_meet_private'),
@@ -92,11 +110,13 @@ export function renderMeetCreatedPrivate(meet: MeetCreatedPrivate): SlackMessage
       `*${label}*`,
       ...entries.map((p) => `${codeSpan(p.passcode)}  ${showPerson(p.person)}`),
     ]);
-    blocks.push(...linesSections(lines, slackLimits.messageBlocks - blocks.length - 2));
+    blocks.push(...linesSections(lines, slackLimits.messageBlocks - blocks.length - 3));
   }
   if (meet.guestPasscode) {
     blocks.push(mrkdwnSection(`*Guest passcode:* ${codeSpan(meet.guestPasscode)}\n${guestPasscodeHandOut}`));
   }
+  const calendar = meet.schedule ? calendarActions({ ...meet, schedule: meet.schedule }, '_private') : undefined;
+  if (calendar) blocks.push(calendar);
   return { text: fallbackText(`Your Meet is ready. Code: ${codeSpan(meet.code)}`), blocks };
 }
 
@@ -136,6 +156,8 @@ export function renderReply(reply: Reply): SlackMessage {
       return renderHelp(reply.intro, reply.entries);
     case 'meets':
       return renderMeetList(reply.meets, reply.timeZone);
+    case 'upcoming':
+      return renderUpcoming(reply.meets);
     case 'notice':
       return renderNotice(reply.text);
     case 'error':

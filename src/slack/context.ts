@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock';
 import type { SsoSettings } from '../core/people';
 import type { DigestSubscriptions } from '../flows/digest-subscriptions';
 import type { InFlight } from '../flows/in-flight';
+import type { MeetAnnouncer } from '../flows/meet-announcer';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
@@ -29,4 +30,8 @@ export interface SlackContext {
   watching: boolean;
   /** Before this, a slow Meet API is silent; after it the typist sees "Creating your Meet…". */
   slowNoticeMs: number;
+  /** MEET_REMINDER_MINUTES: the reminder lead of Meets for later unless `remind:` says otherwise. */
+  reminderMinutes: number;
+  /** How Meets are shown after creation (the watcher, reminders, `/meet cancel` marking the message). */
+  announcer: MeetAnnouncer;
 }

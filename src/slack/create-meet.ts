@@ -34,6 +34,8 @@ export function createDepsOf(ctx: SlackContext): CreateMeetDeps {
     generatePasscode: ctx.generatePasscode,
     inFlight: ctx.inFlight,
     watching: ctx.watching,
+    defaultTimeZone: ctx.defaultTimeZone,
+    reminderMinutes: ctx.reminderMinutes,
   };
 }
 
@@ -47,13 +49,16 @@ export async function createMeetFromSlack(ctx: SlackContext, req: SlackCreateReq
     resolve: async () => (req.resolved ? { ok: true, value: req.resolved } : resolvePeople(ctx, req)),
     deliver: {
       public: async (part, meet) => {
-        const callId = await ctx.calls.register(req.client, req.teamId, {
-          code: meet.code,
-          joinUrl: part.joinUrl,
-          title: part.title,
-          createdBy: req.typistId,
-          at: ctx.clock(),
-        });
+        // A Slack Call shows as started now: a Meet for later gets none (it would look live for days).
+        const callId = part.schedule
+          ? undefined
+          : await ctx.calls.register(req.client, req.teamId, {
+              code: meet.code,
+              joinUrl: part.joinUrl,
+              title: part.title,
+              createdBy: req.typistId,
+              at: ctx.clock(),
+            });
         const message = renderMeetCreatedPublic(part, { timeZone: ctx.defaultTimeZone, callId });
         const target = { workspaceId: req.teamId, channelId: req.channelId, responseUrl: req.responseUrl };
         return postChannelMessage(req.client, { ...target, callId, now: ctx.clock() }, message);

@@ -60,6 +60,10 @@ export function registerListeners(ctx: SlackContext, options: { oauth: boolean }
   app.action(/^(join_meet|join_meet_private|home_join_.*|status_join_.*)$/, async ({ ack }) => {
     await ack();
   });
+  // Meets for later: the calendar buttons, the reminder's Join, /meet upcoming's Join.
+  app.action(/^(calendar_(google|outlook)(_private)?|join_meet_reminder|upcoming_join_.*)$/, async ({ ack }) => {
+    await ack();
+  });
 
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;

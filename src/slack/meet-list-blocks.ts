@@ -22,7 +22,7 @@ export function meetListBlocks(meets: MeetListItem[], timeZone: string, maxBlock
     return [context([`No Meets today. Type ${codeSpan('/meet')} in any channel to create one.`])];
   }
   return meets.slice(0, maxBlocks).map((m) => {
-    const ended = m.status.state === 'ended' || m.status.state === 'expired';
+    const ended = m.status.state === 'ended' || m.status.state === 'expired' || m.status.state === 'cancelled';
     const made = `${templateName(m.template)} · created ${slackTime(m.createdAt, timeZone)}`;
     return mrkdwnSection(
       `*${escapeMrkdwn(m.title)}*  ·  ${made}\n${statusLine(m.status, timeZone)}`,

@@ -26,6 +26,8 @@ export function readModalValues(view: ViewOutput): CreateFormValues {
     config: value('config')?.selected_option?.value ?? undefined,
     guests: value('guests')?.selected_option?.value ?? undefined,
     guestPasscode: value('guest_passcode')?.value ?? undefined,
+    date: value('date')?.selected_date ?? undefined,
+    time: value('time')?.selected_time ?? undefined,
   };
 }
 
@@ -55,6 +57,8 @@ export function blockForField(field: string | undefined, template: CreateCommand
     case 'emails':
     case 'guests':
     case 'template':
+    case 'date':
+    case 'time':
       return field;
     case 'guestPasscode':
       return 'guest_passcode';

@@ -1,6 +1,7 @@
 import type { SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
 import type { CreateCommand } from '../core/command';
 import { planMeeting } from '../core/plan-meeting';
+import { planSchedule } from '../core/plan-schedule';
 import type { ResolvedPeople } from '../flows/create-meet';
 import type { SlackMessage } from './block-kit';
 import type { SlackContext } from './context';
@@ -64,6 +65,16 @@ async function resolveAndCheck(
 ): Promise<Checked> {
   const resolved = await resolvePeople(ctx, { client, teamId, typistId, command });
   if (!resolved.ok) return { ok: false, block: 'people', message: resolved.error.message };
+  // The day and time, read in the typist's own zone now, so a time in the past shows on the form.
+  const schedule = planSchedule({
+    command,
+    now: ctx.clock(),
+    personZone: resolved.value.typist.timeZone,
+    defaultZone: ctx.defaultTimeZone,
+    defaultReminderMinutes: ctx.reminderMinutes,
+  });
+  if (!schedule.ok)
+    return { ok: false, block: blockForField(schedule.error.field, command.template), message: schedule.error.message };
   const planned = planMeeting({
     command: { ...command, config: undefined },
     typist: resolved.value.typist,

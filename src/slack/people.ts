@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import type { PersonRef } from '../core/command';
 import type { Result, UserError } from '../core/errors';
+import { canonicalTimeZone } from '../core/parse-time-zone';
 import type { ResolvedPerson } from '../core/people';
 
 /**
@@ -27,6 +28,8 @@ export function toResolvedPerson(user: Member): ResolvedPerson {
   const realName = profile.real_name || user.real_name || '';
   const [first, ...rest] = realName.split(/\s+/).filter(Boolean);
   const usable = !user.deleted && !user.is_bot;
+  // The zone of their Slack profile: times they type (or pick in the form) are read in it.
+  const timeZone = user.tz ? canonicalTimeZone(user.tz) : undefined;
   return {
     source: 'workspace',
     platform: 'slack',
@@ -35,6 +38,7 @@ export function toResolvedPerson(user: Member): ResolvedPerson {
     firstName: profile.first_name || first || undefined,
     lastName: profile.last_name || (rest.length > 0 ? rest.join(' ') : undefined),
     email: usable && profile.email ? profile.email.toLowerCase() : undefined,
+    ...(timeZone ? { timeZone } : {}),
   };
 }
 

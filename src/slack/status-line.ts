@@ -7,6 +7,7 @@ const statusIcons = {
   live: ':large_green_circle:',
   ended: ':white_circle:',
   expired: ':heavy_minus_sign:',
+  cancelled: ':no_entry_sign:',
 };
 
 /** The status line: `Live · started 10:02 · 3 people`, the time in each reader's zone. */

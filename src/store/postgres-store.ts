@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import { loadMigrations } from './load-migrations';
 import { migratePostgres } from './migrate-postgres';
 import { postgresSql as sql } from './postgres-queries';
+import { createPostgresScheduleStore } from './postgres-schedule-store';
 import { createPostgresWatchStore } from './postgres-watch-store';
 import {
   type Codec,
@@ -68,6 +69,7 @@ function createPostgresStore(pool: Pool, clock: Clock): Store {
 
   return {
     ...createPostgresWatchStore(pool, clock, codec),
+    ...createPostgresScheduleStore(pool, clock, codec),
     saveSlackInstallation: (record) =>
       guardStore('saveSlackInstallation', async () => {
         await pool.query(sql.saveInstall, slackInstallParams(record, clock(), codec));

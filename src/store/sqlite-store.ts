@@ -19,6 +19,7 @@ import {
   toTeamsConversation,
 } from './row-mappers';
 import { prepareSqliteQueries } from './sqlite-queries';
+import { createSqliteScheduleStore } from './sqlite-schedule-store';
 import { createSqliteWatchStore } from './sqlite-watch-store';
 import type { Store } from './store';
 import { guardStore, slackInstallKey, unclaimedRunError } from './store-records';
@@ -63,6 +64,7 @@ function createSqliteStore(db: Database.Database, clock: Clock): Store {
 
   return {
     ...createSqliteWatchStore(db, clock, codec),
+    ...createSqliteScheduleStore(db, clock, codec),
     saveSlackInstallation: (record) =>
       guardStore('saveSlackInstallation', () => {
         q.saveInstall.run(slackInstallParams(record, clock(), codec));

@@ -1,4 +1,5 @@
 import type { Role } from '../meet/schemas';
+import type { ScheduleStore } from './schedule-records';
 import type { WatchStore } from './watch-records';
 
 /**
@@ -88,7 +89,7 @@ export interface DigestRun {
   error?: string;
 }
 
-export interface Store extends WatchStore {
+export interface Store extends WatchStore, ScheduleStore {
   // Slack installations (Bolt's InstallationStore is built on these in slack/).
   saveSlackInstallation(record: SlackInstallationRecord): Promise<void>;
   /** By enterprise id for org-wide installs, else by team id. */

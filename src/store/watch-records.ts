@@ -4,7 +4,7 @@
  * passed. The message reference and the shown part are opaque JSON here: the adapters know them.
  */
 
-export type WatchState = 'created' | 'live' | 'ended' | 'expired' | 'gone';
+export type WatchState = 'created' | 'live' | 'ended' | 'expired' | 'gone' | 'cancelled';
 
 /** `waiting` until ratings arrive or the window closes; `claimed` by the replica that sends them. */
 export type FeedbackState = 'waiting' | 'claimed' | 'sent' | 'none';

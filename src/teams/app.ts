@@ -3,6 +3,7 @@ import type { TeamsConfig } from '../config';
 import type { Clock } from '../core/clock';
 import { generatePasscode } from '../core/passcode';
 import type { SsoSettings } from '../core/people';
+import { defaultReminderMinutes } from '../core/plan-schedule';
 import type { DigestPoster } from '../digest/deliver';
 import type { DigestSubscriptions } from '../flows/digest-subscriptions';
 import { createInFlight, type InFlight } from '../flows/in-flight';
@@ -40,6 +41,8 @@ export interface TeamsDeps {
   inFlight?: InFlight;
   /** The watcher follows created Meets (MEET_STATUS_POLL_SECONDS > 0). Default false. */
   watching?: boolean;
+  /** MEET_REMINDER_MINUTES (default 10; 0: no reminder unless `remind:` asks for one). */
+  reminderMinutes?: number;
   /** Tests only: a loopback token issuer and outbound credentials (auth.ts). Production: botbuilder's defaults. */
   authentication?: BotAuthenticationOptions;
 }
@@ -72,6 +75,7 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
   const auth = createBotAuthentication(deps.config, deps.authentication);
   const adapter = new CloudAdapter(auth);
   const conversations = createConversations({ adapter, appId, store: deps.store, logger });
+  const announcer = createTeamsAnnouncer(conversations);
   const ctx: TeamsContext = {
     meet: deps.meet,
     store: deps.store,
@@ -85,6 +89,8 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
     invokeDeadlineMs: deps.invokeDeadlineMs ?? 4000,
     inFlight: deps.inFlight ?? createInFlight(logger),
     watching: deps.watching ?? false,
+    reminderMinutes: deps.reminderMinutes ?? defaultReminderMinutes,
+    announcer,
   };
   // Work tracked in an InFlight passed in is drained by its owner (the composition root).
   const ownsInFlight = deps.inFlight === undefined;
@@ -133,7 +139,7 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
   const sendToConversation = createProactiveSender({ adapter, auth, appId, store: deps.store, conversations, logger });
   return {
     routes: [route],
-    announcer: createTeamsAnnouncer(conversations),
+    announcer,
     sendToConversation,
     digestPoster: {
       render: renderDigestCard,

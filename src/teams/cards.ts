@@ -1,6 +1,7 @@
 import { formatDuration } from '../core/formats';
 import { groupPasscodes, guestPasscodeHandOut, passcodeHandOut } from '../core/passcode-words';
 import type { MeetCreatedPrivate, MeetCreatedPublic, Reply, ShownPerson } from '../core/reply-model';
+import { cancelledNote } from '../core/schedule-words';
 import { roleWords, templateName } from '../core/words';
 import { type AdaptiveCard, type CardElement, createCard, factSet, type MentionEntity, textBlock } from './card-types';
 import { escapeInline, escapeMarkdown, teamsCommand } from './escape';
@@ -12,6 +13,7 @@ import {
   renderHelpCard,
   renderUsageCard,
 } from './report-cards';
+import { calendarActions, renderUpcomingCard, scheduleLine, scheduleSummary } from './schedule-cards';
 import { statusLine } from './status-line';
 
 /**
@@ -32,6 +34,8 @@ export function renderReplyCard(reply: Reply): AdaptiveCard {
       return renderHelpCard(reply.intro, reply.entries);
     case 'meets':
       return renderMeetListCard(reply.meets);
+    case 'upcoming':
+      return renderUpcomingCard(reply.meets);
     case 'notice':
       return createCard([textBlock(escapeMarkdown(teamsCommand(reply.text)))]);
     case 'error':
@@ -43,7 +47,7 @@ export function renderReplyCard(reply: Reply): AdaptiveCard {
 export function summarizeReply(reply: Reply): string {
   switch (reply.kind) {
     case 'meetCreated':
-      return `Meet created: ${reply.public.title}`;
+      return meetSummary(reply.public);
     case 'usage':
       return `Usage, ${reply.range.label}: ${reply.summary.meetCount} Meets`;
     case 'feedback':
@@ -54,11 +58,18 @@ export function summarizeReply(reply: Reply): string {
       return 'How to use @Meet';
     case 'meets':
       return `Your Meets today: ${reply.meets.length}`;
+    case 'upcoming':
+      return `Your Meets for later: ${reply.meets.length}`;
     case 'notice':
       return teamsCommand(reply.text);
     case 'error':
       return teamsCommand(reply.message);
   }
+}
+
+/** The notification line of a Meet's card; a Meet for later's time in the organizer's zone. */
+export function meetSummary(meet: MeetCreatedPublic, prefix = 'Meet created'): string {
+  return `${prefix}: ${meet.title}${meet.schedule ? `, ${scheduleSummary(meet.schedule)}` : ''}`;
 }
 
 const guestLines = {
@@ -68,12 +79,14 @@ const guestLines = {
 } as const;
 
 /**
- * The channel's card: title, what it is, who created it, people by role (as mentions), the link,
- * Join, and, once watched, where the Meet is in its life (an ended Meet has no Join).
+ * The channel's card: title, what it is, who created it, when (a Meet for later, with calendar
+ * actions), people by role (as mentions), the link, Join, and, once watched, where the Meet is in
+ * its life (an ended or cancelled Meet has no Join).
  */
 export function renderMeetCreatedCard(meet: MeetCreatedPublic): AdaptiveCard {
   const entities: MentionEntity[] = [];
-  const ended = meet.status?.state === 'ended';
+  const cancelled = meet.cancelled === true;
+  const ended = meet.status?.state === 'ended' || cancelled;
   const details = [templateName(meet.template)];
   if (meet.durationMinutes) details.push(formatDuration(meet.durationMinutes));
   if (meet.configName) details.push(`Configuration: ${escapeInline(meet.configName)}`);
@@ -82,7 +95,9 @@ export function renderMeetCreatedCard(meet: MeetCreatedPublic): AdaptiveCard {
     textBlock(escapeInline(meet.title), { size: 'Large', weight: 'Bolder' }),
     textBlock(details.join(' · '), { isSubtle: true, spacing: 'None' }),
   ];
-  if (meet.status) body.push(textBlock(statusLine(meet.status), { spacing: 'Small' }));
+  if (cancelled) body.push(textBlock(`🚫 **${cancelledNote}**`, { spacing: 'Small' }));
+  else if (meet.schedule) body.push(textBlock(scheduleLine(meet.schedule), { spacing: 'Small' }));
+  if (meet.status && !cancelled) body.push(textBlock(statusLine(meet.status), { spacing: 'Small' }));
   const facts = meet.participants.map((group) => ({
     title: roleWords(group.label, group.people.length),
     value: group.people.map((p) => showPerson(p, entities)).join(', '),
@@ -93,7 +108,10 @@ export function renderMeetCreatedCard(meet: MeetCreatedPublic): AdaptiveCard {
     body.push(textBlock(linkText(meet.joinUrl), { size: 'Small' }));
     body.push(textBlock(guestLines[meet.guestAccess], { isSubtle: true, size: 'Small', spacing: 'None' }));
   }
-  const actions = ended ? [] : [{ type: 'Action.OpenUrl', title: 'Join', url: meet.joinUrl, style: 'positive' }];
+  const actions: CardElement[] = ended
+    ? []
+    : [{ type: 'Action.OpenUrl', title: 'Join', url: meet.joinUrl, style: 'positive' }];
+  if (meet.schedule && !ended) actions.push(...calendarActions({ ...meet, schedule: meet.schedule }));
   return createCard(body, actions, entities);
 }
 
@@ -102,6 +120,7 @@ export function renderMeetPrivateCard(meet: MeetCreatedPrivate): AdaptiveCard {
   const body: CardElement[] = [
     textBlock('🔒 Only you can see this', { size: 'Small', weight: 'Bolder', color: 'Accent' }),
     textBlock(escapeInline(meet.title), { size: 'Medium', weight: 'Bolder', spacing: 'Small' }),
+    ...(meet.schedule ? [textBlock(scheduleLine({ ...meet.schedule, reminderMinutes: 0 }), { spacing: 'Small' })] : []),
     factSet([{ title: 'Meet code', value: escapeInline(meet.code) }]),
     textBlock(linkText(meet.joinUrl), { size: 'Small', spacing: 'None' }),
   ];
@@ -118,7 +137,11 @@ export function renderMeetPrivateCard(meet: MeetCreatedPrivate): AdaptiveCard {
     body.push(passcodeRow('Guests', meet.guestPasscode));
     body.push(textBlock(guestPasscodeHandOut, { size: 'Small', isSubtle: true, spacing: 'None' }));
   }
-  return createCard(body, [{ type: 'Action.OpenUrl', title: 'Join', url: meet.joinUrl, style: 'positive' }]);
+  const calendar = meet.schedule ? calendarActions({ ...meet, schedule: meet.schedule }) : [];
+  return createCard(body, [
+    { type: 'Action.OpenUrl', title: 'Join', url: meet.joinUrl, style: 'positive' },
+    ...calendar,
+  ]);
 }
 
 /** A URL as a Markdown link that shows itself, for copying. */
@@ -142,7 +165,7 @@ function passcodeRow(who: string, passcode: string): CardElement {
   };
 }
 
-function showPerson(person: ShownPerson, entities: MentionEntity[]): string {
+export function showPerson(person: ShownPerson, entities: MentionEntity[]): string {
   if (person.platform === 'teams' && person.userId) {
     const name = person.displayName.replace(/[<>]/g, '').trim() || 'someone';
     const text = `<at>${name}</at>`;

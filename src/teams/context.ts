@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock';
 import type { SsoSettings } from '../core/people';
 import type { DigestSubscriptions } from '../flows/digest-subscriptions';
 import type { InFlight } from '../flows/in-flight';
+import type { MeetAnnouncer } from '../flows/meet-announcer';
 import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
@@ -24,4 +25,8 @@ export interface TeamsContext {
   inFlight: InFlight;
   /** The watcher follows created Meets: their card starts as "Not started yet". */
   watching: boolean;
+  /** MEET_REMINDER_MINUTES: the reminder lead of Meets for later unless `remind:` says otherwise. */
+  reminderMinutes: number;
+  /** How Meets are shown after creation (the watcher, reminders, `cancel` marking the card). */
+  announcer: MeetAnnouncer;
 }

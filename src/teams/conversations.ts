@@ -15,6 +15,7 @@ export interface ConnectorClientLike {
   conversations: {
     createConversation(parameters: ConversationParameters): Promise<{ id?: string }>;
     sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
+    replyToActivity(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
   };
 }
 
@@ -39,8 +40,12 @@ export interface Conversations {
     target: string | Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void>;
-  /** A new message in the context's conversation (not a reply to the continuation event); its id. */
-  post(context: TurnContext, message: Partial<Activity>): Promise<string>;
+  /**
+   * A new message in the context's conversation (not a reply to the continuation event), or with
+   * `replyTo` a reply to that activity (its thread in a channel); its id. TurnContext.sendActivity
+   * cannot: in a continuation it makes every message a reply to the made-up continuation event.
+   */
+  post(context: TurnContext, message: Partial<Activity>, replyTo?: string): Promise<string>;
 }
 
 const maxCached = 5000;
@@ -136,17 +141,21 @@ export function createConversations(deps: {
       if (failure !== undefined) throw toAppError(failure, 'a proactive message');
     },
 
-    async post(context, message) {
+    async post(context, message, replyTo) {
       const activity = context.activity;
       const client = context.turnState.get<ConnectorClientLike>(context.adapter.ConnectorClientKey);
-      const sent = await client.conversations.sendToConversation(activity.conversation.id, {
+      const outgoing: Partial<Activity> = {
         type: 'message',
         ...message,
         from: activity.recipient,
         conversation: activity.conversation,
         channelId: activity.channelId,
         serviceUrl: activity.serviceUrl,
-      });
+        ...(replyTo ? { replyToId: replyTo } : {}),
+      };
+      const sent = replyTo
+        ? await client.conversations.replyToActivity(activity.conversation.id, replyTo, outgoing)
+        : await client.conversations.sendToConversation(activity.conversation.id, outgoing);
       return sent.id ?? '';
     },
   };

@@ -4,6 +4,7 @@ import { type CreateMeetDeps, type CreateOutcome, createMeet, type Delivery } fr
 import type { TeamsContext } from './context';
 import { tenantOf } from './conversations';
 import { resolveMember, resolvePeople } from './people';
+import { timeZoneOf } from './time-zone';
 
 /**
  * The create use case with Teams' people lookup (the connector's member list) and Teams' delivery,
@@ -20,6 +21,8 @@ export function createDepsOf(ctx: TeamsContext): CreateMeetDeps {
     generatePasscode: ctx.generatePasscode,
     inFlight: ctx.inFlight,
     watching: ctx.watching,
+    defaultTimeZone: ctx.defaultTimeZone,
+    reminderMinutes: ctx.reminderMinutes,
   };
 }
 
@@ -58,7 +61,11 @@ export function createMeetFromTeams(
       ]);
       if (!typist.ok) return typist;
       if (!people.ok) return people;
-      return { ok: true, value: { typist: typist.value, people: people.value } };
+      const timeZone = timeZoneOf(activity);
+      return {
+        ok: true,
+        value: { typist: { ...typist.value, ...(timeZone ? { timeZone } : {}) }, people: people.value },
+      };
     },
     deliver,
   });

@@ -17,6 +17,9 @@ export interface FormValues {
   guests?: string;
   guestPasscode?: string;
   duration?: string;
+  /** A Meet for later: `YYYY-MM-DD` and `HH:MM` (Input.Date, Input.Time), in the person's zone. */
+  date?: string;
+  time?: string;
 }
 
 export const formFields = [
@@ -29,6 +32,8 @@ export const formFields = [
   'guests',
   'guestPasscode',
   'duration',
+  'date',
+  'time',
 ] as const;
 type Field = (typeof formFields)[number];
 
@@ -141,6 +146,20 @@ export function buildCreateForm(options: {
       ...(Number.isFinite(Number(values.duration)) && values.duration ? { value: Number(values.duration) } : {}),
     },
     ...fieldError('duration'),
+    {
+      type: 'Input.Date',
+      id: 'date',
+      label: 'Day, for a Meet later (empty: now)',
+      ...(values.date ? { value: values.date } : {}),
+    },
+    ...fieldError('date'),
+    {
+      type: 'Input.Time',
+      id: 'time',
+      label: 'Time, in your own time zone (the channel is reminded before it starts)',
+      ...(values.time ? { value: values.time } : {}),
+    },
+    ...fieldError('time'),
   );
   return createCard(body, [
     { type: 'Action.Submit', title: 'Create Meet', style: 'positive', data: { action: formAction } },
@@ -160,5 +179,7 @@ export function neutralValues(values: FormValues): CreateFormValues {
     guests: values.guests,
     guestPasscode: values.guestPasscode,
     duration: values.duration,
+    date: values.date,
+    time: values.time,
   };
 }

@@ -9,7 +9,7 @@ export function renderMeetListCard(meets: MeetListItem[]): AdaptiveCard {
   const body: CardElement[] = [textBlock('Your Meets today', { size: 'Large', weight: 'Bolder' })];
   if (meets.length === 0) body.push(textBlock('No Meets today. Write @Meet with a title to create one.'));
   for (const m of meets) {
-    const ended = m.status.state === 'ended' || m.status.state === 'expired';
+    const ended = m.status.state === 'ended' || m.status.state === 'expired' || m.status.state === 'cancelled';
     const items: CardElement[] = [
       textBlock(`**${escapeInline(m.title)}** · ${templateName(m.template)} · created ${teamsTime(m.createdAt)}`),
       textBlock(statusLine(m.status), { spacing: 'None' }),

@@ -6,7 +6,7 @@ import type { CreateOutcome, Delivery } from '../flows/create-meet';
 import { type ErrorReply, reportFailure } from '../flows/report-failure';
 import type { AddonConfiguration } from '../meet/schemas';
 import { type AdaptiveCard, asAttachment } from './card-types';
-import { renderMeetCreatedCard, renderMeetPrivateCard, renderReplyCard } from './cards';
+import { meetSummary, renderMeetCreatedCard, renderMeetPrivateCard, renderReplyCard } from './cards';
 import type { TeamsContext } from './context';
 import { createMeetFromTeams } from './create-meet';
 import { buildCreateForm, type FormValues, formTitle, neutralValues } from './form';
@@ -57,7 +57,7 @@ export async function submitCreateForm(
       }
       let activityId = '';
       await ctx.conversations.continueIn(reference, async (later) => {
-        activityId = await ctx.conversations.post(later, cardMessage(card, `Meet created: ${part.title}`));
+        activityId = await ctx.conversations.post(later, cardMessage(card, meetSummary(part)));
       });
       return { kind: 'teams', conversationId, creatorId, ...(activityId ? { activityId } : {}) };
     },

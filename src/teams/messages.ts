@@ -7,7 +7,7 @@ import { selectHelpEntries } from '../core/usage-lines';
 import { answerCommand } from '../flows/answer-command';
 import { reportFailure } from '../flows/report-failure';
 import { asAttachment } from './card-types';
-import { renderMeetCreatedCard, renderMeetPrivateCard, renderReplyCard, summarizeReply } from './cards';
+import { meetSummary, renderMeetCreatedCard, renderMeetPrivateCard, renderReplyCard, summarizeReply } from './cards';
 import type { TeamsContext } from './context';
 import { tenantOf } from './conversations';
 import { createMeetFromTeams } from './create-meet';
@@ -31,9 +31,7 @@ export async function handleMessage(ctx: TeamsContext, context: TurnContext): Pr
   if (command.kind === 'create') {
     const outcome = await createMeetFromTeams(ctx, context, command, {
       public: async (part): Promise<TeamsMessageRef | undefined> => {
-        const sent = await context.sendActivity(
-          cardMessage(renderMeetCreatedCard(part), `Meet created: ${part.title}`),
-        );
+        const sent = await context.sendActivity(cardMessage(renderMeetCreatedCard(part), meetSummary(part)));
         const activityId = sent?.id;
         const { conversation, from } = context.activity;
         return activityId

@@ -1,7 +1,11 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { request } from 'undici';
+import { calendarLinks } from '../../src/core/calendar-links';
+import { formatInstant, formatSpan } from '../../src/core/formats';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
+import { clockEnv } from '../fixtures/clock-env';
+import { dayAt, formatIn } from '../fixtures/instants';
 
 const bin = join(__dirname, '..', '..', 'bin', 'meetbot.js');
 
@@ -17,7 +21,10 @@ function meetbot(args: string[], env: Record<string, string> = {}): Promise<Run>
     execFile(
       process.execPath,
       [bin, ...args],
-      { env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'sqlite::memory:', ...env }, timeout: 60_000 },
+      {
+        env: { PATH: process.env.PATH ?? '', ...clockEnv(), DATABASE_URL: 'sqlite::memory:', ...env },
+        timeout: 60_000,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
@@ -47,6 +54,33 @@ describe('meetbot CLI against a Meet sandbox', () => {
     const created = sandbox.meetings.at(-1)!;
     expect(creates().at(-1)!.body).toEqual({ title: 'Weekly sync' });
     expect(run.stdout).toContain(created.joinUrl);
+  });
+
+  test('meet for later: the Meet is created now with the duration; when and the calendar links are printed', async () => {
+    const start = dayAt(new Date(), 1, '15:00', 'Europe/Berlin');
+    const run = await meetbot(['meet', '"Planning"', 'tomorrow', '15:00', '45m', 'tz:Europe/Berlin'], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(creates().at(-1)!.body).toEqual({ title: 'Planning', schedulingInfo: { duration: 45 } });
+    const when = formatSpan(start, new Date(start.getTime() + 45 * 60_000), 'Europe/Berlin');
+    expect(run.stdout).toMatch(new RegExp(`When:\\s+${when.replace(/[/+]/g, '\\$&')}`));
+    const links = calendarLinks({
+      title: 'Planning',
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 45 * 60_000),
+      joinUrl: sandbox.meetings.at(-1)!.joinUrl,
+    });
+    expect(run.stdout).toContain(links.google);
+    expect(run.stdout).toContain(links.outlook);
+  });
+
+  test('meet at a time in the past: how it was read, exit 2, no Meet', async () => {
+    const before = creates().length;
+    const yesterday = formatIn(new Date(Date.now() - 24 * 3600_000), 'yyyy-MM-dd', 'UTC');
+    const run = await meetbot(['meet', '"Retro"', yesterday, '10:00'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${formatInstant(dayAt(new Date(), -1, '10:00', 'UTC'), 'UTC')} UTC is in the past`);
+    expect(creates()).toHaveLength(before);
   });
 
   test('meet interview: the candidate gets a passcode, printed apart from the join URL', async () => {

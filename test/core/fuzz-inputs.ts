@@ -146,6 +146,28 @@ const grammar = [
   'https://x.io',
   'intervew',
   'usgae',
+  'upcoming',
+  'cancel',
+  'le3YHkUb',
+  'tomorrow',
+  'in',
+  'at',
+  'on',
+  'next',
+  '2h',
+  '15:00',
+  '3pm',
+  'noon',
+  'Dec',
+  '4',
+  'am',
+  'hours',
+  '2026-12-04',
+  '2026-12-04T09:00Z',
+  'remind:15m',
+  'remind:none',
+  'remind:soon',
+  'remind:',
 ];
 
 /** Pieces that combine into valid create commands, so every template is reached often. */
@@ -169,6 +191,11 @@ const valid = [
   'guests:Secret42',
   'desc:"D"',
   '<at>Alice</at>',
+  'tomorrow 15:00',
+  'fri 10:30',
+  'in 2h',
+  'tz:Europe/Berlin',
+  'remind:15m',
 ];
 
 const junk = [

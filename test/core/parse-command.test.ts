@@ -268,8 +268,61 @@ describe('other commands', () => {
     ['digest weekly --tz america/new_york', slack, { kind: 'digest', action: 'weekly', timeZone: 'America/New_York' }],
     ['digest weekly tz:UTC', slack, { kind: 'digest', action: 'weekly', timeZone: 'UTC' }],
     ['digest tuesday 8:15', slack, { kind: 'digest', action: 'weekly', weekday: 'tuesday', time: '08:15' }],
+    ['upcoming', slack, { kind: 'upcoming' }],
+    ['scheduled', slack, { kind: 'upcoming' }],
+    ['<at>Meet</at> upcoming', teams, { kind: 'upcoming' }],
+    ['cancel le3YHkUb', slack, { kind: 'cancel', code: 'le3YHkUb' }],
+    ['cancel https://meet.rs/le3YHkUb', slack, { kind: 'cancel', code: 'le3YHkUb' }],
+    ['help later', slack, { kind: 'help', topic: 'later' }],
+    ['help reminder', slack, { kind: 'help', topic: 'later' }],
+    ['help cancel', slack, { kind: 'help', topic: 'cancel' }],
   ])('%j', (text, context, expected) => {
     expect(ok(text, context)).toEqual(expected);
+  });
+});
+
+describe('Meets for later: a time anywhere in a create command', () => {
+  const at = (text: string, token = text) => ({ kind: 'words', text, token });
+  test.each<[string, object]>([
+    ['interview <@U1> bob@x.com "Backend L2" tomorrow 15:00', { template: 'interview', start: at('tomorrow 15:00') }],
+    ['"Sync" fri 10:30 45m', { title: 'Sync', start: at('fri 10:30'), durationMinutes: 45 }],
+    ['at 9', { template: 'quick', start: at('at 9') }],
+    ['2026-12-04 09:00 "Review"', { start: at('2026-12-04 09:00'), title: 'Review' }],
+    ['in 2h', { start: at('in 2h') }],
+    ['in 1h 30m "Later"', { start: at('in 1h 30m'), title: 'Later' }],
+    ['in 90 minutes', { start: at('in 90 minutes') }],
+    ['45m in 2h', { start: at('in 2h'), durationMinutes: 45 }],
+    ['1h 30m tomorrow 15:00', { start: at('tomorrow 15:00'), durationMinutes: 90 }],
+    ['next monday 14:00', { start: at('next monday 14:00') }],
+    ['fri "Sync" 10:30', { start: at('fri 10:30'), title: 'Sync' }],
+    ['9 am tomorrow', { start: at('9 am tomorrow') }],
+    ['Dec 4 2026 3pm', { start: at('Dec 4 2026 3pm') }],
+    ['on Friday at 10:30', { start: at('on Friday at 10:30') }],
+    ['TOMORROW 15:00', { start: at('TOMORROW 15:00') }],
+    ['tomorrow 15:00 tz:europe/berlin', { start: at('tomorrow 15:00'), timeZone: 'Europe/Berlin' }],
+    ['tomorrow 15:00 --tz=America/New_York', { timeZone: 'America/New_York' }],
+    ['tomorrow 15:00 remind:15m', { reminderMinutes: 15 }],
+    ['tomorrow 15:00 remind:1h', { reminderMinutes: 60 }],
+    ['tomorrow 15:00 reminder:30', { reminderMinutes: 30 }],
+    ['tomorrow 15:00 remind:none', { reminderMinutes: 0 }],
+    ['tomorrow 15:00 remind:off', { reminderMinutes: 0 }],
+  ])('%j', (text, expected) => {
+    expect(ok(text)).toMatchObject({ kind: 'create', ...expected });
+  });
+
+  test.each<[string, object]>([
+    ['2h', { durationMinutes: 120 }],
+    ['1h30m', { durationMinutes: 90 }],
+    ['45m "Sync"', { durationMinutes: 45, title: 'Sync' }],
+  ])('%j alone is still a duration, not a time', (text, expected) => {
+    const command = ok(text);
+    expect(command).toMatchObject(expected);
+    expect(command).not.toHaveProperty('start');
+  });
+
+  test('the time as typed is kept for the error messages (Slack escapes &amp; etc. stay out of it)', () => {
+    expect(ok('tomorrow  “Sync”  15:00', slack)).toMatchObject({ start: at('tomorrow 15:00') });
+    expect(ok('<at>Meet</at> tomorrow 15:00 "Sync"', teams)).toMatchObject({ start: at('tomorrow 15:00') });
   });
 });
 
@@ -310,7 +363,23 @@ describe('mistakes are values with the offending token and the usage line', () =
     ['guests:anyon', slack, /did you mean guests:anyone/, 'guests:…', usageLines.create],
     ['guest:anyone', slack, /needs a person/, 'guest:anyone', usageLines.create],
     ['tenant:acme', slack, /not used when creating/, 'tenant:acme', usageLines.create],
-    ['tz:UTC', slack, /not used when creating/, 'tz:UTC', usageLines.create],
+    [
+      'tz:UTC',
+      slack,
+      /tz:UTC goes with a Meet for later: add when it is, e\.g\. tomorrow 15:00 tz:UTC/,
+      'tz:UTC',
+      usageLines.create,
+    ],
+    ['remind:15m "Sync"', slack, /remind:15m goes with a Meet for later/, 'remind:15m', usageLines.create],
+    ['tomorrow 15:00 remind:soon', slack, /"remind:soon" is not a reminder/, 'remind:soon', usageLines.create],
+    ['tomorrow 15:00 remind:0m', slack, /is not a reminder/, 'remind:0m', usageLines.create],
+    ['tomorrow 15:00 tz:Mars/Base', slack, /Unknown time zone "Mars\/Base"/, 'tz:Mars/Base', usageLines.create],
+    ['tomorrow 15:00 tz:UTC tz:UTC', slack, /tz: is given twice/, 'tz:UTC', usageLines.create],
+    ['interview bob@x.com 15 "X"', slack, /"15" is not a duration/, '15', usageLines.interview],
+    ['upcoming now', slack, /upcoming takes nothing more/, 'now', usageLines.upcoming],
+    ['cancel', slack, /Which Meet\? Give its code/, undefined, usageLines.cancel],
+    ['cancel abc def', slack, /cancel takes one Meet code; remove def/, 'def', usageLines.cancel],
+    ['cancel <@U1>', slack, /"<@U1>" is not a Meet code/, '<@U1>', usageLines.cancel],
     ['@here', slack, /not a person/, '@here', usageLines.create],
     ['<!channel>', slack, /notifies a whole group/, '<!channel>', usageLines.create],
     ['<#C1|general>', slack, /is a channel/, '<#C1|general>', usageLines.create],

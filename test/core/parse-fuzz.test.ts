@@ -68,7 +68,28 @@ function createProblems(command: CreateCommand): string[] {
   const guests = command.guests;
   if (!['default', 'none', 'anyone', 'passcode'].includes(guests.kind)) problems.push('guests');
   if (guests.kind === 'passcode' && !/^[A-Za-z0-9]{4,20}$/.test(guests.passcode)) problems.push('passcode');
+  const { start, timeZone, reminderMinutes } = command;
+  if (start !== undefined && (start.kind !== 'words' || start.text.trim() === '' || start.token.trim() === ''))
+    problems.push('start');
+  if ((timeZone !== undefined || reminderMinutes !== undefined) && start === undefined)
+    problems.push('later without a time');
+  if (timeZone !== undefined && !validZone(timeZone)) problems.push('timeZone');
+  if (
+    reminderMinutes !== undefined &&
+    !(Number.isInteger(reminderMinutes) && reminderMinutes >= 0 && reminderMinutes <= 1440)
+  )
+    problems.push('reminder');
   return problems;
+}
+
+function validZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    // RangeError: not a zone this runtime knows.
+    return false;
+  }
 }
 
 function commandProblems(command: Command): string[] {
@@ -91,15 +112,11 @@ function commandProblems(command: Command): string[] {
       const problems: string[] = [];
       if (command.weekday !== undefined && !weekdays.includes(command.weekday)) problems.push('weekday');
       if (command.time !== undefined && !/^(?:[01]\d|2[0-3]):[0-5]\d$/.test(command.time)) problems.push('time');
-      if (command.timeZone !== undefined) {
-        try {
-          new Intl.DateTimeFormat('en-US', { timeZone: command.timeZone });
-        } catch {
-          problems.push('timeZone');
-        }
-      }
+      if (command.timeZone !== undefined && !validZone(command.timeZone)) problems.push('timeZone');
       return problems;
     }
+    case 'cancel':
+      return /^[A-Za-z0-9_-]{1,64}$/.test(command.code) ? [] : ['code'];
     case 'help':
       return command.topic === undefined || (helpTopics as readonly string[]).includes(command.topic) ? [] : ['topic'];
     default:
@@ -138,11 +155,25 @@ describe(`parseCommand on ${count} generated inputs (seed ${seed}; set FUZZ_SEED
   test('the inputs reach every command and template, and plenty of mistakes', () => {
     const kinds = new Set(okCommands().map((c) => (c.kind === 'create' ? c.template : c.kind)));
     expect([...kinds].sort()).toEqual(
-      ['configs', 'digest', 'feedback', 'help', 'interview', 'meeting', 'new', 'quick', 'usage', 'webcast'].sort(),
+      [
+        'cancel',
+        'configs',
+        'digest',
+        'feedback',
+        'help',
+        'interview',
+        'meeting',
+        'new',
+        'quick',
+        'upcoming',
+        'usage',
+        'webcast',
+      ].sort(),
     );
     const errors = samples.filter((s) => 'ok' in s.result && !s.result.ok).length;
     expect(errors).toBeGreaterThan(count / 4);
     expect(okCreates().length).toBeGreaterThan(count / 20);
+    expect(okCreates().filter((c) => c.start !== undefined).length).toBeGreaterThan(count / 100);
   });
 });
 

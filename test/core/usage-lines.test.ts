@@ -24,6 +24,8 @@ describe('usage lines and help entries', () => {
     ['Digest', [usageLines.digest]],
     ['ranges', [usageLines.usage]],
     ['people', ['/meet', usageLines.interview, usageLines.meeting, usageLines.webcast]],
+    ['later', [usageLines.later]],
+    ['cancel', [`${usageLines.upcoming}  ·  ${usageLines.cancel}`]],
   ])('help %j shows only its entries', (topic, usages) => {
     expect(selectHelpEntries(topic).map((entry) => entry.usage)).toEqual(usages);
   });

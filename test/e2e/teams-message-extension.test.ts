@@ -45,6 +45,8 @@ describe('Teams message extension: Create a Meet', () => {
       'guests',
       'guestPasscode',
       'duration',
+      'date',
+      'time',
     ]);
     const configs = await h.meet.listAddonConfigurations();
     const config = card.body.find((e: { id?: string }) => e.id === 'config');

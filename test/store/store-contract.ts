@@ -1,5 +1,6 @@
 import { AppError } from '../../src/core/errors';
 import type { AuditEntry, Store } from '../../src/store/store';
+import { describeScheduleContract } from './schedule-contract';
 import { describeWatchContract } from './watch-contract';
 
 /** A fresh, empty database per test; `open` may be called more than once on it. */
@@ -279,6 +280,7 @@ export function describeStoreContract(label: string, createHarness: () => Promis
     });
 
     describeWatchContract({ store: () => store, now: () => now, advance });
+    describeScheduleContract({ store: () => store, now: () => now, advance });
 
     describe('readiness', () => {
       it('answers ping while open and fails it with a store error once closed', async () => {
