@@ -17,7 +17,7 @@ import type { BenchResult } from './types';
  * for SOAK_SECONDS (default 300) at SOAK_RATE operations per second (default 20), against the Meet
  * sandbox playing each Meet's life at speed 60, the fake Slack Web API and the fake Bot Connector.
  *
- * The load, in a fixed cycle of ten: three `/meet meeting`, one `/meet interview`, one `/meet usage`,
+ * The load, in a fixed cycle of ten: two `/meet meeting`, one for later (`in 2m remind:1m`), one `/meet interview`, one `/meet usage`,
  * one `/meet status`, one `/meet help` from Slack; two Teams messages that create a Meet and one
  * `usage`. Five channels subscribe to the weekly digest due two minutes in. The watcher polls every
  * 5 s, so each Meet goes live, ends and gets its rating on its message during the run.
@@ -47,7 +47,7 @@ const cycle = [
   'slack interview',
   'teams usage',
   'slack status',
-  'slack meeting',
+  'slack later',
   'teams meeting',
   'slack help',
 ] as const;
@@ -160,6 +160,8 @@ export async function run(): Promise<BenchResult[]> {
   };
   const titleKey = (value: unknown): string | undefined => /Soak (s\d+)\b/.exec(JSON.stringify(value))?.[1];
   const createMessages = new Map<string, number>();
+  const reminders = new Map<string, number>();
+  const later = new Map<string, number>();
   let digestPosts = 0;
   const digestPerChannel = new Map<string, number>();
   slack.onCall = (call) => {
@@ -172,6 +174,10 @@ export async function run(): Promise<BenchResult[]> {
       return;
     }
     const key = titleKey(call.args.blocks ?? call.args.text);
+    if (key && channel === 'C0SOAK' && call.args.thread_ts) {
+      reminders.set(key, (reminders.get(key) ?? 0) + 1);
+      return;
+    }
     if (key && channel === 'C0SOAK') {
       createMessages.set(key, (createMessages.get(key) ?? 0) + 1);
       seen(key);
@@ -262,6 +268,9 @@ export async function run(): Promise<BenchResult[]> {
     switch (kind) {
       case 'slack meeting':
         return slash(`meeting <@UINT|ian> "Soak ${key}" 30m`, key, kind);
+      case 'slack later':
+        later.set(key, Date.now());
+        return slash(`meeting <@UINT|ian> "Soak ${key}" 30m in 2m remind:1m`, key, kind);
       case 'slack interview':
         return slash(`interview <@UINT|ian> cand${n}@example.com "Soak ${key}"`, key, kind);
       case 'slack usage':
@@ -317,6 +326,7 @@ export async function run(): Promise<BenchResult[]> {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   const loadSeconds = (performance.now() - started) / 1000;
+  const loadEnded = Date.now();
   await Promise.all(inFlight);
   // What was acknowledged gets seen (the watcher also finishes the last Meets' lives).
   const drainUntil = Date.now() + 30_000;
@@ -341,6 +351,15 @@ export async function run(): Promise<BenchResult[]> {
     if (count !== 1) fail(`${count} Meets titled Soak ${key}`);
     const messages = (createMessages.get(key) ?? 0) + (teamsCards.get(key) ?? 0);
     if (messages !== 1) fail(`Soak ${key}: ${messages} channel messages`);
+  }
+  // A Meet for later: its reminder in the message's thread once, a minute before its start (which
+  // is two minutes after creation, to the minute); those due before the end are checked.
+  let remindersChecked = 0;
+  for (const [key, createdAt] of later) {
+    const count = reminders.get(key) ?? 0;
+    if (count > 1) fail(`Soak ${key}: ${count} reminders`);
+    if (createdAt + 90_000 < loadEnded && count !== 1) fail(`Soak ${key}: no reminder`);
+    if (createdAt + 90_000 < loadEnded) remindersChecked += 1;
   }
   const digestDue = digest.at.getTime() + 5_000 < Date.now();
   if (digestDue) {
@@ -400,6 +419,7 @@ export async function run(): Promise<BenchResult[]> {
     'watcher message updates (Slack)': slackUpdates,
     'watcher message updates (Teams)': teamsUpdates,
     'watcher ratings posted': ratings,
+    'reminders posted (due before the end)': `${[...reminders.values()].reduce((a, b) => a + b, 0)} (${remindersChecked})`,
     'digest posts': digestDue ? `${digestPosts} of ${digestChannels.length}` : 'not due in this run',
     errors: errors.length,
   };
