@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
 import { Agent, request } from 'undici';
 import { startSandbox } from '../src/sandbox/server';
 import { type FakeBotConnector, startFakeBotConnector } from '../test/fixtures/fake-bot-connector';
@@ -98,6 +99,33 @@ function ask<T extends SoakServerReply['type']>(child: ChildProcess, req: SoakSe
   });
 }
 
+/**
+ * A SQLite file in `dir`, or on PostgreSQL (SOAK_DATABASE_URL) a schema of its own, dropped at
+ * the end, so the soak never mixes with (or leaves rows in) what else uses that database.
+ */
+async function soakDatabase(
+  postgresUrl: string | undefined,
+  dir: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!postgresUrl) return { url: `sqlite:${join(dir, 'soak.db')}`, drop: async () => {} };
+  const schema = `meetbot_soak_${process.pid}_${Date.now()}`;
+  const run = async (sql: string) => {
+    const client = new Client({ connectionString: postgresUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE SCHEMA ${schema}`);
+  const separator = postgresUrl.includes('?') ? '&' : '?';
+  return {
+    url: `${postgresUrl}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    drop: () => run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
+  };
+}
+
 /** `HH:MM` and weekday, in UTC, of the first whole minute at least `ms` from now. */
 function digestTime(ms: number): { at: Date; day: string; time: string } {
   const at = new Date(Math.ceil((Date.now() + ms) / 60_000) * 60_000);
@@ -111,7 +139,8 @@ export async function run(): Promise<BenchResult[]> {
   const rate = Number(process.env.SOAK_RATE ?? 20);
   const dir = mkdtempSync(join(tmpdir(), 'meetbot-soak-'));
   const ssoProvider = process.env.SOAK_SSO_PROVIDER ?? 'google';
-  const databaseUrl = process.env.SOAK_DATABASE_URL ?? `sqlite:${join(dir, 'soak.db')}`;
+  const database = await soakDatabase(process.env.SOAK_DATABASE_URL, dir);
+  const databaseUrl = database.url;
 
   const sandbox = await startSandbox({ speed: 60, seed: false });
   const slack: FakeSlackApi = await startFakeSlackApi();
@@ -396,6 +425,7 @@ export async function run(): Promise<BenchResult[]> {
   await ask(child, { type: 'close' }, 'closed');
   await agent.close();
   await Promise.all([connector.close(), slack.close(), sandbox.close()]);
+  await database.drop();
   rmSync(dir, { recursive: true, force: true });
 
   const growth = { heap: 'n/a', rss: 'n/a' };
