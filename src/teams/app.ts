@@ -18,6 +18,7 @@ import { type BotAuthenticationOptions, createBotAuthentication } from './auth';
 import { MeetBot } from './bot';
 import { renderReplyCard } from './cards';
 import type { TeamsContext } from './context';
+import { isContinuation } from './continuation';
 import { createConversations } from './conversations';
 import { renderDigestCard, type TeamsDigestActivity } from './digest-card';
 import { createMessagesRoute } from './http-shim';
@@ -149,9 +150,4 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
       if (ownsInFlight) await ctx.inFlight.drain(stopGraceMs);
     },
   };
-}
-
-/** The event botbuilder makes up for continueConversationAsync. */
-function isContinuation(activity: Partial<Activity>): boolean {
-  return activity.type === 'event' && activity.name === 'ContinueConversation';
 }

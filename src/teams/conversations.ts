@@ -8,6 +8,7 @@ import {
 import { AppError } from '../core/errors';
 import type { Logger } from '../logger';
 import type { Store } from '../store/store';
+import { isContinuation } from './continuation';
 import { toAppError } from './errors';
 
 /** The part of botframework-connector's ConnectorClient we use (it is in the turn state). */
@@ -67,6 +68,24 @@ export function createConversations(deps: {
     map.set(key, value);
   }
 
+  async function post(context: TurnContext, message: Partial<Activity>, replyTo?: string): Promise<string> {
+    const activity = context.activity;
+    const client = context.turnState.get<ConnectorClientLike>(context.adapter.ConnectorClientKey);
+    const outgoing: Partial<Activity> = {
+      type: 'message',
+      ...message,
+      from: activity.recipient,
+      conversation: activity.conversation,
+      channelId: activity.channelId,
+      serviceUrl: activity.serviceUrl,
+      ...(replyTo ? { replyToId: replyTo } : {}),
+    };
+    const sent = replyTo
+      ? await client.conversations.replyToActivity(activity.conversation.id, replyTo, outgoing)
+      : await client.conversations.sendToConversation(activity.conversation.id, outgoing);
+    return sent.id ?? '';
+  }
+
   return {
     async remember(activity) {
       const conversationId = activity.conversation?.id;
@@ -89,7 +108,8 @@ export function createConversations(deps: {
       const activity = context.activity;
       const to = person ? { id: person.id, name: person.name ?? '' } : activity.from;
       if (!person && activity.conversation?.conversationType === 'personal') {
-        await context.sendActivity(message);
+        if (isContinuation(activity)) await post(context, message);
+        else await context.sendActivity(message);
         return;
       }
       const client = context.turnState.get<ConnectorClientLike>(context.adapter.ConnectorClientKey);
@@ -141,23 +161,7 @@ export function createConversations(deps: {
       if (failure !== undefined) throw toAppError(failure, 'a proactive message');
     },
 
-    async post(context, message, replyTo) {
-      const activity = context.activity;
-      const client = context.turnState.get<ConnectorClientLike>(context.adapter.ConnectorClientKey);
-      const outgoing: Partial<Activity> = {
-        type: 'message',
-        ...message,
-        from: activity.recipient,
-        conversation: activity.conversation,
-        channelId: activity.channelId,
-        serviceUrl: activity.serviceUrl,
-        ...(replyTo ? { replyToId: replyTo } : {}),
-      };
-      const sent = replyTo
-        ? await client.conversations.replyToActivity(activity.conversation.id, replyTo, outgoing)
-        : await client.conversations.sendToConversation(activity.conversation.id, outgoing);
-      return sent.id ?? '';
-    },
+    post,
   };
 }
 

@@ -155,6 +155,31 @@ describe('Teams message extension: Create a Meet', () => {
     expect(JSON.stringify(privately[0].activity)).toContain('40000001');
   });
 
+  test('a slow Meet API in a 1:1 chat: the late results are new messages there, not replies to an event botbuilder made up', async () => {
+    h = await startTeamsHarness({ invokeDeadlineMs: 200 });
+    h.sandbox.injectFault({ method: 'POST', path: '/v1/meetings', delayMs: 1200 });
+    const late = activity(h.connector, {
+      type: 'invoke',
+      name: 'composeExtension/submitAction',
+      value: {
+        commandId: 'createMeet',
+        commandContext: 'compose',
+        data: { action: 'createMeet', template: 'meeting', title: 'Slow 1:1', emails: 'guest@example.org' },
+      },
+      text: undefined,
+      conversationType: 'personal',
+    });
+    const res = await h.post(late);
+    expect(JSON.stringify(res.body)).toContain('being created');
+
+    const sent = await h.connector.waitForSent(2);
+    expect(sent.map((s) => s.conversationId)).toEqual(['a:1on1-29:bob', 'a:1on1-29:bob']);
+    // Both posted to the conversation: a reply would name an activity that never existed in it.
+    expect(sent.map((s) => s.replyToId)).toEqual([undefined, undefined]);
+    expect(JSON.stringify(sent[0].activity)).toContain('Slow 1:1');
+    expect(JSON.stringify(sent[1].activity)).toContain('40000001');
+  });
+
   test('a redelivered submit creates no second Meet', async () => {
     h = await startTeamsHarness();
     const once = submit(h, { template: 'meeting', title: 'Once', emails: 'guest@example.org' });
