@@ -20,6 +20,7 @@ import {
 } from './row-mappers';
 import { prepareSqliteQueries } from './sqlite-queries';
 import { createSqliteScheduleStore } from './sqlite-schedule-store';
+import { enterWal } from './sqlite-wal';
 import { createSqliteWatchStore } from './sqlite-watch-store';
 import type { Store } from './store';
 import { guardStore, slackInstallKey, unclaimedRunError } from './store-records';
@@ -33,7 +34,7 @@ export function openSqliteStore(filename: string, deps: { clock: Clock; logger: 
   const db = new Database(filename);
   // busy_timeout first: even switching to WAL waits for a process that is migrating.
   db.pragma('busy_timeout = 10000');
-  db.pragma('journal_mode = WAL');
+  enterWal(db);
   // WAL + NORMAL survives process crashes; only an OS crash may lose the last commits.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
