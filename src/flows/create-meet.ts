@@ -49,6 +49,26 @@ export interface CreateMeetDeps {
   reminderMinutes: number;
 }
 
+/**
+ * The create use case's dependencies out of a platform's context (Slack's, Teams'), which holds them
+ * among others: one list, so a new dependency reaches every surface.
+ */
+export function createDepsOf(ctx: CreateMeetDeps): CreateMeetDeps {
+  return {
+    meet: ctx.meet,
+    ...(ctx.store ? { store: ctx.store } : {}),
+    logger: ctx.logger,
+    clock: ctx.clock,
+    sso: ctx.sso,
+    generatePasscode: ctx.generatePasscode,
+    inFlight: ctx.inFlight,
+    ...(ctx.persist ? { persist: ctx.persist } : {}),
+    ...(ctx.watching === undefined ? {} : { watching: ctx.watching }),
+    defaultTimeZone: ctx.defaultTimeZone,
+    reminderMinutes: ctx.reminderMinutes,
+  };
+}
+
 /** Where the two parts of a created Meet go. Each is tried whatever happens to the other. */
 export interface Delivery {
   /**

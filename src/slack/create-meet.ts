@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { CreateCommand } from '../core/command';
 import type { Result } from '../core/errors';
 import { buildUserErrorReply } from '../core/replies';
-import { type CreateMeetDeps, createMeet, type ResolvedPeople } from '../flows/create-meet';
+import { createDepsOf, createMeet, type ResolvedPeople } from '../flows/create-meet';
 import type { SlackMessage } from './block-kit';
 import { renderMeetCreatedPrivate, renderMeetCreatedPublic, renderNotice, renderReply } from './blocks';
 import { postChannelMessage } from './channel-message';
@@ -22,21 +22,6 @@ export interface SlackCreateRequest {
   privately(message: SlackMessage): Promise<void>;
   /** Known already (the modal resolves people to validate them inline). */
   resolved?: ResolvedPeople;
-}
-
-export function createDepsOf(ctx: SlackContext): CreateMeetDeps {
-  return {
-    meet: ctx.meet,
-    store: ctx.store,
-    logger: ctx.logger,
-    clock: ctx.clock,
-    sso: ctx.sso,
-    generatePasscode: ctx.generatePasscode,
-    inFlight: ctx.inFlight,
-    watching: ctx.watching,
-    defaultTimeZone: ctx.defaultTimeZone,
-    reminderMinutes: ctx.reminderMinutes,
-  };
 }
 
 /** The create use case with Slack's people lookup and Slack's two replies. Never throws. */

@@ -2,13 +2,13 @@ import type { SlackEventMiddlewareArgs, types, webApi } from '@slack/bolt';
 import { readCreateForm } from '../core/read-create-form';
 import { buildUserErrorReply } from '../core/replies';
 import type { Reply } from '../core/reply-model';
-import { createMeet } from '../flows/create-meet';
+import { createDepsOf, createMeet } from '../flows/create-meet';
 import { reportFailure } from '../flows/report-failure';
 import { processSecrets } from '../secrets/scrubber';
 import type { SlackMessage } from './block-kit';
 import { renderMeetCreatedPrivate } from './blocks';
 import type { SlackContext } from './context';
-import { createDepsOf, resolvePeople } from './create-meet';
+import { resolvePeople } from './create-meet';
 import { toAppError } from './errors';
 import { readStepInputs } from './step-inputs';
 

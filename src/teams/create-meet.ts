@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { CreateCommand } from '../core/command';
-import { type CreateMeetDeps, type CreateOutcome, createMeet, type Delivery } from '../flows/create-meet';
+import { type CreateOutcome, createDepsOf, createMeet, type Delivery } from '../flows/create-meet';
 import type { TeamsContext } from './context';
 import { tenantOf } from './conversations';
 import { resolveMember, resolvePeople } from './people';
@@ -10,21 +10,6 @@ import { timeZoneOf } from './time-zone';
  * The create use case with Teams' people lookup (the connector's member list) and Teams' delivery,
  * for messages to the bot and the message extension alike.
  */
-
-export function createDepsOf(ctx: TeamsContext): CreateMeetDeps {
-  return {
-    meet: ctx.meet,
-    store: ctx.store,
-    logger: ctx.logger,
-    clock: ctx.clock,
-    sso: ctx.sso,
-    generatePasscode: ctx.generatePasscode,
-    inFlight: ctx.inFlight,
-    watching: ctx.watching,
-    defaultTimeZone: ctx.defaultTimeZone,
-    reminderMinutes: ctx.reminderMinutes,
-  };
-}
 
 /**
  * One Meet per activity. Activity ids are unique within a conversation only, so the key names
