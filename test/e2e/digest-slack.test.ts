@@ -12,7 +12,7 @@ import type { Store } from '../../src/store/store';
 import { createFakeTimers } from '../digest/fixtures';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 import { formatIn, thursdayThenMonday } from '../fixtures/instants';
-import { sign } from './slack-harness';
+import { sendSlash } from './slack-harness';
 
 /**
  * Digests on Slack end to end: `/meet digest weekly` through the real Slack app, then
@@ -63,27 +63,14 @@ afterEach(async () => {
 let seq = 0;
 async function slash(text: string, channelId: string): Promise<string> {
   const responseId = `r${++seq}`;
-  const body = new URLSearchParams({
-    team_id: slack.team.id,
-    channel_id: channelId,
-    user_id: 'UREC',
-    command: '/meet',
-    text,
-    response_url: slack.responseUrl(responseId),
-    trigger_id: `t.${seq}`,
-  }).toString();
   // The receiver checks the timestamp against the app clock.
-  const timestamp = Math.floor(subscribedAt.getTime() / 1000);
-  const res = await fetch(`${url}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': sign(body, timestamp),
-    },
-    body,
+  const sent = await sendSlash(url, slack, text, {
+    channelId,
+    responseId,
+    triggerId: `t.${seq}`,
+    timestamp: Math.floor(subscribedAt.getTime() / 1000),
   });
-  const answer = await res.text();
+  const answer = sent.body;
   // The reply comes in the HTTP answer or on the response_url.
   if (answer.trim()) return answer;
   const posted = await slack.waitFor(() => slack.responses.find((r) => r.id === responseId));

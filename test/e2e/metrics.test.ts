@@ -7,7 +7,7 @@ import { type Sandbox, startSandbox } from '../../src/sandbox/server';
 import { eventually } from '../fixtures/eventually';
 import { type FakeBotConnector, startFakeBotConnector } from '../fixtures/fake-bot-connector';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
-import { addDefaultUsers, sign, signingSecret, waitForChannelMessage } from './slack-harness';
+import { addDefaultUsers, sendSlash, signingSecret, waitForChannelMessage } from './slack-harness';
 import { activity, alice, bob, botAccount, mention } from './teams-harness';
 
 /**
@@ -54,27 +54,7 @@ afterAll(async () => {
 });
 
 async function slash(text: string, triggerId: string): Promise<number> {
-  const body = new URLSearchParams({
-    team_id: slack.team.id,
-    channel_id: 'C0CHAN',
-    user_id: 'UREC',
-    command: '/meet',
-    text,
-    response_url: slack.responseUrl(triggerId),
-    trigger_id: triggerId,
-  }).toString();
-  const timestamp = Math.floor(Date.now() / 1000);
-  const res = await request(`${app.url}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': sign(body, timestamp),
-    },
-    body,
-  });
-  await res.body.dump();
-  return res.statusCode;
+  return (await sendSlash(app.url, slack, text, { triggerId, responseId: triggerId })).status;
 }
 
 /** `name{labels} value` lines of the scrape, by name and label set. */

@@ -6,7 +6,7 @@ import { openStore } from '../../src/store/open-store';
 import { eventually } from '../fixtures/eventually';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 import { type SpawnedServer, spawnServer } from '../fixtures/spawn-server';
-import { addDefaultUsers, sign, signingSecret } from './slack-harness';
+import { addDefaultUsers, sendSlash, signingSecret } from './slack-harness';
 
 /**
  * A supervisor stops meetbot (SIGTERM to its process group) while a Meet is being created: what
@@ -47,24 +47,9 @@ test('SIGTERM during a slow create: the channel gets the join URL, the creator t
   });
   sandbox.injectFault({ method: 'POST', path: '/v1/meetings', delayMs: 2_000 });
 
-  const body = new URLSearchParams({
-    team_id: slack.team.id,
-    channel_id: 'C0CHAN',
-    user_id: 'UREC',
-    command: '/meet',
-    text: 'interview <@UINT|ian> jane@example.com "Backend interview"',
-    response_url: slack.responseUrl('slow'),
-    trigger_id: 'trigger.shutdown.1',
-  }).toString();
-  const timestamp = Math.floor(Date.now() / 1000);
-  const ack = await fetch(`${server.url}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': sign(body, timestamp),
-    },
-    body,
+  const ack = await sendSlash(server.url, slack, 'interview <@UINT|ian> jane@example.com "Backend interview"', {
+    responseId: 'slow',
+    triggerId: 'trigger.shutdown.1',
   });
   expect(ack.status).toBe(200);
   await eventually(

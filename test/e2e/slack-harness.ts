@@ -47,6 +47,10 @@ export interface SlashOptions {
   channelId?: string;
   triggerId?: string;
   teamId?: string;
+  /** The id of its response_url in `slack.responses` (default `slashN`). */
+  responseId?: string;
+  /** The request's timestamp, for a server on another clock (default now). */
+  timestamp?: number;
 }
 
 export interface Harness {
@@ -92,6 +96,56 @@ export function addDefaultUsers(slack: FakeSlackApi): void {
 
 let seq = 0;
 
+/** A signed POST to the `/slack/events` of the meetbot at `url`, as Slack sends it. */
+export async function sendSigned(
+  url: string,
+  body: string,
+  contentType: string,
+  signed: SignedOptions = {},
+): Promise<{ status: number; body: string }> {
+  const timestamp = signed.timestamp ?? Math.floor(Date.now() / 1000);
+  const response = await fetch(`${url}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signed.signature ?? sign(body, timestamp),
+    },
+    body,
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+/**
+ * A signed `/meet TEXT` to the meetbot at `url` (the harness's, or one an end-to-end test started
+ * itself), typed by @rita in #hiring unless `o` says otherwise; its response_url is on `slack`.
+ */
+export async function sendSlash(
+  url: string,
+  slack: FakeSlackApi,
+  text: string,
+  o: SlashOptions = {},
+): Promise<{ status: number; body: string; responseId: string }> {
+  seq += 1;
+  const responseId = o.responseId ?? `slash${seq}`;
+  const form = new URLSearchParams({
+    token: 'legacy',
+    team_id: o.teamId ?? slack.team.id,
+    team_domain: 'acme',
+    channel_id: o.channelId ?? 'C0CHAN',
+    channel_name: 'hiring',
+    user_id: o.userId ?? 'UREC',
+    user_name: 'rita',
+    command: '/meet',
+    text,
+    api_app_id: 'A0001',
+    response_url: slack.responseUrl(responseId),
+    trigger_id: o.triggerId ?? `trigger.${seq}.${Date.now()}`,
+  });
+  const signed = o.timestamp === undefined ? {} : { timestamp: o.timestamp };
+  return { ...(await sendSigned(url, form.toString(), 'application/x-www-form-urlencoded', signed)), responseId };
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const capture = createLogCapture('debug');
   const { logger, entries: logs } = capture;
@@ -127,19 +181,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const server: HttpServer = createHttpServer({ routes: app.routes, logger });
   const { url } = await server.listen(0, '127.0.0.1');
 
-  async function send(body: string, contentType: string, signed: SignedOptions = {}) {
-    const timestamp = signed.timestamp ?? Math.floor(Date.now() / 1000);
-    const response = await fetch(`${url}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': contentType,
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': signed.signature ?? sign(body, timestamp),
-      },
-      body,
-    });
-    return { status: response.status, body: await response.text() };
-  }
+  const send = (body: string, contentType: string, signed: SignedOptions = {}) =>
+    sendSigned(url, body, contentType, signed);
 
   const team = slack.team.id;
   return {
@@ -152,24 +195,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logs,
     capture,
     send,
-    async slash(text, o = {}) {
-      const responseId = `slash${++seq}`;
-      const form = new URLSearchParams({
-        token: 'legacy',
-        team_id: o.teamId ?? team,
-        team_domain: 'acme',
-        channel_id: o.channelId ?? 'C0CHAN',
-        channel_name: 'hiring',
-        user_id: o.userId ?? 'UREC',
-        user_name: 'rita',
-        command: '/meet',
-        text,
-        api_app_id: 'A0001',
-        response_url: slack.responseUrl(responseId),
-        trigger_id: o.triggerId ?? `trigger.${seq}.${Date.now()}`,
-      });
-      return { ...(await send(form.toString(), 'application/x-www-form-urlencoded')), responseId };
-    },
+    slash: (text, o = {}) => sendSlash(url, slack, text, o),
     interact(payload) {
       const form = new URLSearchParams({ payload: JSON.stringify(payload) });
       return send(form.toString(), 'application/x-www-form-urlencoded');

@@ -13,7 +13,7 @@ import { createTestSchema, type TestSchema, testDatabaseUrl } from '../store/pos
 import {
   addDefaultUsers,
   type Harness,
-  sign,
+  sendSlash,
   signingSecret,
   startHarness,
   waitForChannelMessage,
@@ -148,27 +148,8 @@ describe('PostgreSQL drops every connection during a create, then comes back', (
   });
 
   async function slash(text: string, id: string): Promise<void> {
-    const body = new URLSearchParams({
-      team_id: slack.team.id,
-      channel_id: 'C0CHAN',
-      user_id: 'UREC',
-      command: '/meet',
-      text,
-      response_url: slack.responseUrl(id),
-      trigger_id: `trigger.${id}`,
-    }).toString();
-    const timestamp = Math.floor(Date.now() / 1000);
-    const res = await request(`${app.url}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': sign(body, timestamp),
-      },
-      body,
-    });
-    expect(res.statusCode).toBe(200);
-    await res.body.dump();
+    const sent = await sendSlash(app.url, slack, text, { responseId: id, triggerId: `trigger.${id}` });
+    expect(sent.status).toBe(200);
   }
 
   async function ready(): Promise<{ status: number; body: { checks: Record<string, string> } }> {
