@@ -1,5 +1,6 @@
 import { createSilentLogger } from '../../src/logger';
 import { createSlackApp } from '../../src/slack/app';
+import { isFreshTimestamp, timestampWindowSeconds } from '../../src/slack/receiver';
 import { type Harness, sign, startHarness, waitForChannelMessage } from './slack-harness';
 
 describe('Slack request verification and acks', () => {
@@ -23,15 +24,31 @@ describe('Slack request verification and acks', () => {
   it('answers 401 to a bad signature, a stale and a future timestamp, and creates nothing', async () => {
     const before = h.sandbox.meetings.length;
     const now = Math.floor(Date.now() / 1000);
+    // A minute past the window each way: \`now\` is floored and the server reads its clock later,
+    // so a timestamp one second outside the window can be inside it when the request arrives.
+    const outside = timestampWindowSeconds + 60;
     const body = form('meeting <@UBOB>', 'trigger.sig');
     const type = 'application/x-www-form-urlencoded';
     expect((await h.send(body, type, { signature: sign(`${body}x`, now) })).status).toBe(401);
-    expect((await h.send(body, type, { timestamp: now - 301 })).status).toBe(401);
-    expect((await h.send(body, type, { timestamp: now + 301 })).status).toBe(401);
+    expect((await h.send(body, type, { timestamp: now - outside })).status).toBe(401);
+    expect((await h.send(body, type, { timestamp: now + outside })).status).toBe(401);
     expect((await h.send(body, type, { timestamp: Number.NaN })).status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(h.sandbox.meetings.length).toBe(before);
     expect(h.slack.responses.filter((r) => r.id === 'trigger.sig')).toEqual([]);
+  });
+
+  it('holds the window at exactly 5 minutes each way on a fixed clock', () => {
+    const now = new Date('2031-03-04T05:06:07Z');
+    const at = (offset: number) => String(now.getTime() / 1000 + offset);
+    expect(isFreshTimestamp(at(-timestampWindowSeconds), now)).toBe(true);
+    expect(isFreshTimestamp(at(timestampWindowSeconds), now)).toBe(true);
+    expect(isFreshTimestamp(at(-timestampWindowSeconds - 1), now)).toBe(false);
+    expect(isFreshTimestamp(at(timestampWindowSeconds + 1), now)).toBe(false);
+    expect(isFreshTimestamp([at(0), at(0)], now)).toBe(true);
+    for (const bad of [undefined, '', '1e9', '-5', ' 1', 'NaN', '1234567890123']) {
+      expect(isFreshTimestamp(bad, now)).toBe(false);
+    }
   });
 
   it('accepts a timestamp a little in the future (clock skew within 5 minutes)', async () => {
