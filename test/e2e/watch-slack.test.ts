@@ -211,6 +211,7 @@ describe('the watcher on Slack', () => {
       actions: [{ type: 'button', action_id: joinId, block_id: 'b1', action_ts: '1' }],
     });
     expect(click.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // Unacknowledged, Bolt would answer only after its 3 s unhandled-request timeout.
+    expect(Date.now() - started).toBeLessThan(2_900);
   });
 });
