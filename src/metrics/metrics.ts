@@ -58,9 +58,14 @@ export const metrics = {
     labelNames: ['status'] as const,
     registers,
   }),
+  slackSocketEnvelopes: new Counter({
+    name: 'meetbot_slack_socket_envelopes_total',
+    help: 'Envelopes Slack sent over Socket Mode (each is acked over the socket; see the ack histogram).',
+    registers,
+  }),
   slackAckSeconds: new Histogram({
     name: 'meetbot_slack_ack_duration_seconds',
-    help: 'From a Slack request arriving to its ack (Slack gives up after 3 s).',
+    help: 'From a Slack request (HTTP or Socket Mode envelope) arriving to its ack (Slack gives up after 3 s).',
     buckets: latencyBuckets,
     registers,
   }),

@@ -1,6 +1,8 @@
+import { performance } from 'node:perf_hooks';
 import { type Logger as BoltLogger, SocketModeReceiver } from '@slack/bolt';
 import { AppError } from '../core/errors';
 import type { Logger } from '../logger';
+import { metrics } from '../metrics/metrics';
 
 /**
  * Socket Mode: meetbot dials out to Slack over a WebSocket (development behind a firewall, no
@@ -11,7 +13,9 @@ import type { Logger } from '../logger';
  *  - what the socket client logs at debug level — every raw envelope (commands, form values,
  *    Slack's verification token) and the connection URL with its one-time ticket — is cut down to
  *    the envelope type and id before it reaches our log;
- *  - `stop()` waits until the socket is closed (Bolt's `stop()` returns before).
+ *  - `stop()` waits until the socket is closed (Bolt's `stop()` returns before);
+ *  - acks, which go back over the socket and not as HTTP answers, are counted and timed like the
+ *    HTTP ones (`timeAcks`).
  */
 
 export interface SocketMode {
@@ -34,6 +38,7 @@ export function createSocketMode(options: {
   });
   const client = receiver.client;
   let started = false;
+  timeAcks(client);
   client.on('connected', () => logger.info('Slack Socket Mode: connected'));
   client.on('reconnecting', () => logger.info('Slack Socket Mode: reconnecting'));
   client.on('disconnected', () => {
@@ -57,6 +62,35 @@ export function createSocketMode(options: {
       await client.disconnect();
     },
   };
+}
+
+/** An envelope Slack stopped waiting for (it gives up after 3 s) is forgotten after this long. */
+const forgetUnackedMs = 60_000;
+
+/**
+ * Each envelope is counted when it arrives and its ack timed when it leaves (the socket client
+ * emits `outgoing_message` for each ack): envelopes minus acks is what went unacknowledged.
+ * Bolt's listener, registered before ours, reaches an ack only after an `await` (authorize), so
+ * ours has noted the arrival by then.
+ */
+function timeAcks(client: SocketModeReceiver['client']): void {
+  const arrived = new Map<string, number>();
+  client.on('slack_event', (event: { envelope_id?: string }) => {
+    metrics.slackSocketEnvelopes.inc();
+    const now = performance.now();
+    // Oldest first (insertion order): drop what was never acked, so the map stays small.
+    for (const [id, at] of arrived) {
+      if (now - at < forgetUnackedMs) break;
+      arrived.delete(id);
+    }
+    if (event.envelope_id) arrived.set(event.envelope_id, now);
+  });
+  client.on('outgoing_message', (message: { envelope_id?: string }) => {
+    const at = message.envelope_id === undefined ? undefined : arrived.get(message.envelope_id);
+    if (at === undefined || message.envelope_id === undefined) return;
+    arrived.delete(message.envelope_id);
+    metrics.slackAckSeconds.observe((performance.now() - at) / 1000);
+  });
 }
 
 /** Why Socket Mode could not start, in words an operator can act on, never with the token. */

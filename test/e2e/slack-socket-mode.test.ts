@@ -1,4 +1,5 @@
 import { AppError } from '../../src/core/errors';
+import { metricsRegistry } from '../../src/metrics/metrics';
 import { appToken, botToken, passcode, slashPayload, startWorld, type World } from './slack-socket-harness';
 
 /** Socket Mode end to end over loopback: see slack-socket-harness.ts for the setup. */
@@ -6,6 +7,12 @@ import { appToken, botToken, passcode, slashPayload, startWorld, type World } fr
 const createRequests = (w: World) => w.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/v1/meetings');
 const postsTo = (w: World, id: string, type: string) =>
   w.slack.responses.filter((r) => r.id === id && r.body.response_type === type);
+
+/** A sample's value at `GET /metrics`, as an operator's scraper reads it. */
+async function scraped(sample: string): Promise<number> {
+  const line = (await metricsRegistry.metrics()).split('\n').find((l) => l.startsWith(`${sample} `));
+  return Number(line?.split(' ')[1] ?? 0);
+}
 
 /** Every Block Kit button in a message, wherever it sits (accessory, actions). */
 function buttons(node: unknown): Array<{ text?: { text?: string }; url?: string }> {
@@ -30,6 +37,8 @@ describe('Slack Socket Mode end to end', () => {
     // A slow Meet API: the ack must not wait for it.
     const w = await world({}, 150);
     await w.app.start();
+    const envelopesBefore = await scraped('meetbot_slack_socket_envelopes_total');
+    const acksBefore = await scraped('meetbot_slack_ack_duration_seconds_count');
 
     expect(w.slack.callsTo('apps.connections.open').map((c) => c.token)).toEqual([appToken]);
     expect(w.socket.connections).toEqual([expect.objectContaining({ open: true })]);
@@ -89,6 +98,13 @@ describe('Slack Socket Mode end to end', () => {
     await w.slack.waitFor(() => w.logs.find((l) => String(l.msg).includes('seen before: no second Meet')));
     expect(createRequests(w)).toHaveLength(1);
     expect(w.sandbox.meetings).toHaveLength(1);
+
+    // Both envelopes counted, both acks timed (within Slack's 3 s), as the HTTP acks are.
+    expect((await scraped('meetbot_slack_socket_envelopes_total')) - envelopesBefore).toBe(2);
+    expect((await scraped('meetbot_slack_ack_duration_seconds_count')) - acksBefore).toBe(2);
+    expect(await scraped('meetbot_slack_ack_duration_seconds_bucket{le="2.5"}')).toBe(
+      await scraped('meetbot_slack_ack_duration_seconds_count'),
+    );
 
     // Neither the app token, nor the ticket, nor the passcode, nor Slack's token reached the log.
     const logText = JSON.stringify(w.logs);
