@@ -7,6 +7,7 @@ import { type Sandbox, startSandbox } from '../../src/sandbox/server';
 import { eventually } from '../fixtures/eventually';
 import { type FakeBotConnector, startFakeBotConnector } from '../fixtures/fake-bot-connector';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
+import { parseScrape } from '../fixtures/scrape';
 import { addDefaultUsers, sendSlash, signingSecret, waitForChannelMessage } from './slack-harness';
 import { activity, alice, bob, botAccount, mention } from './teams-harness';
 
@@ -57,17 +58,6 @@ async function slash(text: string, triggerId: string): Promise<number> {
   return (await sendSlash(app.url, slack, text, { triggerId, responseId: triggerId })).status;
 }
 
-/** `name{labels} value` lines of the scrape, by name and label set. */
-function parse(text: string): Map<string, number> {
-  const values = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const at = line.lastIndexOf(' ');
-    values.set(line.slice(0, at), Number(line.slice(at + 1)));
-  }
-  return values;
-}
-
 test('after a run, /metrics counts what happened, with bounded labels, on its own port only', async () => {
   // Slack: an interview, the same trigger again, a mistake, and a Meet API failure.
   expect(await slash('interview <@UINT|ian> jane@example.com "Counted"', 'trigger.m1')).toBe(200);
@@ -113,7 +103,7 @@ test('after a run, /metrics counts what happened, with bounded labels, on its ow
   expect(scrape.statusCode).toBe(200);
   expect(scrape.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
   const text = await scrape.body.text();
-  const m = parse(text);
+  const m = parseScrape(text);
 
   expect(m.get('meetbot_meets_created_total{platform="slack",template="interview"}')).toBe(1);
   expect(m.get('meetbot_meets_created_total{platform="teams",template="meeting"}')).toBe(1);

@@ -1,5 +1,5 @@
 import { AppError } from '../../src/core/errors';
-import { metricsRegistry } from '../../src/metrics/metrics';
+import { scrapedSample as scraped } from '../fixtures/scrape';
 import { appToken, botToken, passcode, slashPayload, startWorld, type World } from './slack-socket-harness';
 
 /** Socket Mode end to end over loopback: see slack-socket-harness.ts for the setup. */
@@ -7,12 +7,6 @@ import { appToken, botToken, passcode, slashPayload, startWorld, type World } fr
 const createRequests = (w: World) => w.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/v1/meetings');
 const postsTo = (w: World, id: string, type: string) =>
   w.slack.responses.filter((r) => r.id === id && r.body.response_type === type);
-
-/** A sample's value at `GET /metrics`, as an operator's scraper reads it. */
-async function scraped(sample: string): Promise<number> {
-  const line = (await metricsRegistry.metrics()).split('\n').find((l) => l.startsWith(`${sample} `));
-  return Number(line?.split(' ')[1] ?? 0);
-}
 
 /** Every Block Kit button in a message, wherever it sits (accessory, actions). */
 function buttons(node: unknown): Array<{ text?: { text?: string }; url?: string }> {
