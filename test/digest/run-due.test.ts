@@ -3,6 +3,7 @@ import { runDueDigests } from '../../src/digest/run-due';
 import { createLogger } from '../../src/logger';
 import { openStore } from '../../src/store/open-store';
 import type { NewDigestSubscription, Store } from '../../src/store/store';
+import { scrapedSample } from '../fixtures/scrape';
 import { botRemoved, createFakeMeet, createFakePosters, createFakeTimers, rateLimited, silentLogger } from './fixtures';
 import { weekFeedbacks, weekUsage } from './week-data';
 
@@ -102,6 +103,7 @@ test('catch-up: due 3 hours ago is sent; due 30 hours ago is skipped, recorded a
   });
   const { posters, deps } = setup();
   const at = new Date(due.getTime() + 3 * 3_600_000);
+  const skippedBefore = await scrapedSample('meetbot_digests_total{outcome="skipped"}');
 
   const report = await runDueDigests({ ...deps, logger }, at);
 
@@ -114,10 +116,11 @@ test('catch-up: due 3 hours ago is sent; due 30 hours ago is skipped, recorded a
   const stale = await store.findDigestSubscription('slack', 'C-stale');
   expect((await store.getDigestRun(stale!.id, '2026-11-22T23:00:00.000Z'))?.status).toBe('skipped');
   expect(lines.join('')).toContain('digest missed by more than the catch-up window; skipped');
-  // Seen again a minute later: quiet, nothing sent.
+  // Seen again a minute later: quiet, nothing sent, and the skip counted once at /metrics.
   const again = await runDueDigests(deps, new Date(at.getTime() + 60_000));
   expect(again.sent).toEqual([]);
   expect(posters.posted).toHaveLength(1);
+  expect((await scrapedSample('meetbot_digests_total{outcome="skipped"}')) - skippedBefore).toBe(1);
 });
 
 test('a subscription made after this week’s due time waits for next week', async () => {

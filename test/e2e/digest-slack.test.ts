@@ -12,6 +12,7 @@ import type { Store } from '../../src/store/store';
 import { createFakeTimers } from '../digest/fixtures';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 import { formatIn, thursdayThenMonday } from '../fixtures/instants';
+import { scrapedSample } from '../fixtures/scrape';
 import { sendSlash } from './slack-harness';
 
 /**
@@ -103,6 +104,7 @@ test('subscribe with /meet digest weekly, then the digest arrives once in the ch
   expect(reply).toContain('This channel will get the weekly Meet digest every Monday at 09:00 (Europe/Berlin)');
   expect(reply).toContain(`next: ${formatIn(due, 'EEE d MMM yyyy HH:mm', 'Europe/Berlin')}`);
 
+  const sentBefore = await scrapedSample('meetbot_digests_total{outcome="sent"}');
   const report = await run(due);
   expect(report.sent).toHaveLength(1);
   const posts = slack.callsTo('chat.postMessage');
@@ -125,6 +127,8 @@ test('subscribe with /meet digest weekly, then the digest arrives once in the ch
   // The same instant again (a second `meetbot digest run`): nothing more reaches Slack.
   await run(due);
   expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+  // What the operator's DigestsFailing alert reads: one sent, counted once.
+  expect((await scrapedSample('meetbot_digests_total{outcome="sent"}')) - sentBefore).toBe(1);
 });
 
 test('a 429 from Slack is retried after Retry-After; a removed bot unsubscribes the channel', async () => {
@@ -141,8 +145,10 @@ test('a 429 from Slack is retried after Retry-After; a removed bot unsubscribes 
 
   slack.failNext('chat.postMessage', 'channel_not_found');
   await slash('digest weekly tz:Europe/Berlin tenant:ACME01', 'C0LEFT');
+  const failedBefore = await scrapedSample('meetbot_digests_total{outcome="failed"}');
   const next = await run(new Date(due.getTime() + 60_000));
   expect(next.failed).toMatchObject([{ channelId: 'C0LEFT', unsubscribed: true }]);
+  expect((await scrapedSample('meetbot_digests_total{outcome="failed"}')) - failedBefore).toBe(1);
   expect(await store.findDigestSubscription('slack', 'C0LEFT')).toBeUndefined();
   expect(await slash('digest', 'C0LEFT')).toContain('not subscribed');
 });

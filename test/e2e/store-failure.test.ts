@@ -8,6 +8,7 @@ import { type Sandbox, startSandbox } from '../../src/sandbox/server';
 import type { Store } from '../../src/store/store';
 import { eventually } from '../fixtures/eventually';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
+import { parseScrape } from '../fixtures/scrape';
 import { startTcpProxy, type TcpProxy } from '../fixtures/tcp-proxy';
 import { createTestSchema, type TestSchema, testDatabaseUrl } from '../store/postgres-test-schema';
 import {
@@ -117,6 +118,7 @@ describe('PostgreSQL drops every connection during a create, then comes back', (
       PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_URL: viaProxy.toString(),
+      METRICS_PORT: '0',
       MEET_API_URL: sandbox.url,
       MEET_CLIENT_KEY: 'sandbox-key',
       MEET_CLIENT_SECRET: 'sandbox-secret',
@@ -157,8 +159,18 @@ describe('PostgreSQL drops every connection during a create, then comes back', (
     return { status: res.statusCode, body: (await res.body.json()) as { checks: Record<string, string> } };
   }
 
+  /** The sum of `meetbot_store_errors_total` over its operations, as the StoreErrors alert reads it. */
+  async function storeErrors(): Promise<{ total: number; labels: string[] }> {
+    const scrape = await request(app.metricsUrl ?? '');
+    const samples = [...parseScrape(await scrape.body.text())].filter(([k]) =>
+      k.startsWith('meetbot_store_errors_total'),
+    );
+    return { total: samples.reduce((sum, [, v]) => sum + v, 0), labels: samples.map(([k]) => k) };
+  }
+
   it('delivers the Meet, says 503 while the database is away, and works again without a restart', async () => {
     expect((await ready()).status).toBe(200);
+    const errorsBefore = (await storeErrors()).total;
     sandbox.injectFault({ method: 'POST', path: '/v1/meetings', delayMs: 800 });
     await slash('interview <@UINT|ian> jane@example.com "During the outage"', 'outage');
     await eventually(
@@ -181,6 +193,10 @@ describe('PostgreSQL drops every connection during a create, then comes back', (
     const away = await ready();
     expect(away.status).toBe(503);
     expect(away.body.checks.store).not.toBe('ok');
+    // Counted at /metrics by operation (a bounded label: never a value, a code or a channel).
+    const counted = await storeErrors();
+    expect(counted.total).toBeGreaterThan(errorsBefore);
+    for (const label of counted.labels) expect(label).toMatch(/^meetbot_store_errors_total\{operation="[a-zA-Z ]+"\}$/);
 
     proxy.restore();
     await eventually(async () => (await ready()).status === 200, '/readyz to answer 200 again');
