@@ -109,6 +109,33 @@ describe('loadConfig', () => {
     if (!result.ok) expect(result.message).toContain(expected);
   });
 
+  test('METRICS_PORT turns /metrics on, on loopback unless METRICS_HOST says otherwise', () => {
+    const off = loadConfig({});
+    expect(off.ok && off.config.metrics).toBeUndefined();
+    const on = loadConfig({ METRICS_PORT: '9464' });
+    expect(on.ok && on.config.metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    const everywhere = loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' });
+    expect(everywhere.ok && everywhere.config.metrics).toEqual({ port: 9464, host: '0.0.0.0' });
+  });
+
+  test('MEET_REMINDER_MINUTES: 10 by default, 0 for none, whole minutes up to a day', () => {
+    const byDefault = loadConfig({});
+    expect(byDefault.ok && byDefault.config.reminderMinutes).toBe(10);
+    for (const [value, minutes] of [
+      ['0', 0],
+      ['30', 30],
+      ['1440', 1440],
+    ] as const) {
+      const result = loadConfig({ MEET_REMINDER_MINUTES: value });
+      expect(result.ok && result.config.reminderMinutes).toBe(minutes);
+    }
+    for (const bad of ['-5', '1441', '7.5', 'ten']) {
+      const result = loadConfig({ MEET_REMINDER_MINUTES: bad });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).toContain('MEET_REMINDER_MINUTES');
+    }
+  });
+
   test('TEAMS_EMULATOR=1 without an app id is the local Emulator mode; empty or 0 is off', () => {
     const on = loadConfig({ TEAMS_EMULATOR: '1' });
     expect(on.ok && on.config.teams).toEqual({ mode: 'emulator' });
