@@ -149,7 +149,7 @@ export function planParticipants(
   if (template === 'interview' && ![...byEmail.values()].some((p) => p.role === 'User')) {
     return {
       ok: false,
-      error: { message: 'An interview needs a candidate: add their email, e.g. `jane@example.com`.', field: 'people' },
+      error: { message: 'An interview needs a candidate: add their email, e.g. jane@example.com.', field: 'people' },
     };
   }
   const guest = guestEntry(command.guests, template);

@@ -94,7 +94,7 @@ export function planMeeting(input: PlanInput): Result<MeetingPlan> {
   if (duration !== undefined && !(Number.isInteger(duration) && duration >= 1 && duration <= 1440)) {
     return {
       ok: false,
-      error: { message: 'A Meet lasts from 1 minute to 24 hours, e.g. `45m` or `1h30m`.', field: 'duration' },
+      error: { message: 'A Meet lasts from 1 minute to 24 hours, e.g. 45m or 1h30m.', field: 'duration' },
     };
   }
   let config: MeetingPlan['config'];
