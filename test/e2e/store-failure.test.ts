@@ -207,8 +207,10 @@ describe('PostgreSQL drops every connection during a create, then comes back', (
       return found.length === 2 ? found : undefined;
     }, 'both Meets in the audit log');
     expect(rows.map((r) => r.title).sort()).toEqual(['After the outage', 'During the outage']);
-    expect(
-      logs.some((l) => l.msg === 'store: idle PostgreSQL connection failed' || l.msg?.toString().includes('store')),
-    ).toBe(true);
+    // The pool's dropped idle connections were logged, not fatal; the Meet's records were retried.
+    const said = logs.map((l) => l.msg);
+    expect(said).toContain('store: idle PostgreSQL connection failed');
+    expect(said).toContain('store: could not record a delivered Meet yet; retrying');
+    await eventually(() => logs.some((l) => l.msg === 'store: the delivered Meet is recorded'), 'the retry to succeed');
   });
 });

@@ -20,8 +20,10 @@ const record = (code: string) => ({
     userId: 'UREC',
     channelId: 'C0CHAN',
     meetCode: code,
+    joinUrl: `https://meet.rs/${code}`,
     title: 'Backend L2',
-    template: 'interview' as const,
+    template: 'interview',
+    participants: [],
     createdAt: new Date('2031-05-06T07:08:09Z'),
   },
 });
