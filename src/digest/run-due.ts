@@ -1,13 +1,12 @@
-import type { Clock } from '../core/clock';
 import type { Logger } from '../logger';
-import type { MeetApi } from '../meet/meet-api';
 import { metrics } from '../metrics/metrics';
-import type { DigestSubscription, Store } from '../store/store';
-import { type DeliveryOptions, type DigestPosters, defaultDeliveryOptions } from './deliver';
+import type { DigestSubscription } from '../store/store';
+import { defaultDeliveryOptions } from './deliver';
 import { createDigestDataSource } from './fan-out';
 import { createLimiter } from './limiter';
-import { createPacer, realSleep, type Sleep } from './pacer';
+import { createPacer, realSleep } from './pacer';
 import { type DigestJob, runOneDigest } from './run-one';
+import type { DigestRunDeps, DigestRunReport } from './run-report';
 import { type DigestPeriod, lastDueAt, periodBefore } from './schedule';
 
 /**
@@ -15,49 +14,6 @@ import { type DigestPeriod, lastDueAt, periodBefore } from './schedule';
  * day ago), sent once per subscription and period across processes and replicas:
  * `claimDigestRun` before the post, `finishDigestRun` with the message id after it.
  */
-
-export interface DigestRunDeps {
-  store: Store;
-  meet: MeetApi;
-  posters: DigestPosters;
-  clock: Clock;
-  logger: Logger;
-  /** Tuning; defaults suit production. Tests and benchmarks lower the waits. */
-  options?: Partial<DeliveryOptions & { concurrency: number; catchUpMs: number }>;
-  /** Waits between retries and for pacing, and the time they are measured in (tests pass fakes). */
-  timers?: { sleep: Sleep; now: () => number };
-  /**
-   * Runs this process already knows are settled (`subscriptionId|periodStart`): the scheduler
-   * keeps one across ticks so it does not ask the store about them every minute.
-   */
-  settled?: Set<string>;
-}
-
-export interface DigestRunItem {
-  subscriptionId: string;
-  platform: DigestSubscription['platform'];
-  channelId: string;
-  tenant?: string;
-  periodStart: string;
-}
-
-export type SkipReason =
-  | 'already_sent'
-  | 'already_failed'
-  | 'already_skipped'
-  /** Claimed by another run (or replica) that has not finished: maybe sending right now. */
-  | 'in_progress_elsewhere'
-  /** Claimed long ago and never finished: the process died mid-send. Not resent. */
-  | 'in_doubt'
-  | 'too_late'
-  | 'platform_not_configured';
-
-export interface DigestRunReport {
-  at: string;
-  sent: Array<DigestRunItem & { messageId: string }>;
-  failed: Array<DigestRunItem & { error: string; unsubscribed?: boolean }>;
-  skipped: Array<DigestRunItem & { reason: SkipReason; detail?: string }>;
-}
 
 const day = 24 * 60 * 60 * 1000;
 

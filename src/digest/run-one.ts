@@ -2,7 +2,7 @@ import type { DigestPlatform, DigestSubscription } from '../store/store';
 import { type DigestPoster, deliver } from './deliver';
 import type { DigestDataSource } from './fan-out';
 import type { Pacer, Sleep } from './pacer';
-import type { DigestRunDeps, DigestRunItem, DigestRunReport } from './run-due';
+import type { DigestRunDeps, DigestRunItem, DigestRunReport } from './run-report';
 import type { DigestPeriod } from './schedule';
 import { type DigestModel, summarizeDigest } from './summarize';
 

@@ -4,11 +4,13 @@ import type { Logger } from '../logger';
 import type { MeetApi } from '../meet/meet-api';
 import type { Store } from '../store/store';
 import type { DigestPosters } from './deliver';
-import { type DigestRunDeps, runDueDigests } from './run-due';
+import { runDueDigests } from './run-due';
+import type { DigestRunDeps } from './run-report';
 
 export type { DigestPosters } from './deliver';
 export { previewDigest } from './preview';
-export { type DigestRunReport, runDueDigests } from './run-due';
+export { runDueDigests } from './run-due';
+export type { DigestRunReport } from './run-report';
 
 /**
  * The only timer of digests: a croner job at second 0 of every minute that sends what is due.
