@@ -19,6 +19,8 @@ interface Input {
   /** As typed in a form; the command gets `duration:` in front of it. */
   duration?: string;
   email?: string;
+  /** Without spaces, so that it is one word on every command line. */
+  description?: string;
 }
 
 type Answer = { ok: true; command: CreateCommand } | { ok: false; text: string };
@@ -47,6 +49,16 @@ const cases: Array<{ name: string; input: Input; refused?: RegExp; check?: (c: C
   { name: 'a duration of 0', input: { duration: '0' }, refused: /0 minutes/ },
   { name: 'a duration over a day', input: { duration: '1441' }, refused: /at most 24 hours/ },
   {
+    name: 'a description of 4000 characters',
+    input: { description: 'd'.repeat(4000) },
+    check: (c) => expect(c.description).toHaveLength(4000),
+  },
+  {
+    name: 'a description of 4001 characters',
+    input: { description: 'd'.repeat(4001) },
+    refused: /description is longer than 4000 characters/,
+  },
+  {
     name: 'an email in capitals',
     input: { email: 'Jane.Doe@Example.COM' },
     check: (c) => expect(c.people).toEqual([expect.objectContaining({ kind: 'email', email: 'jane.doe@example.com' })]),
@@ -62,6 +74,7 @@ function words(input: Input): string[] {
   const out = ['meeting', input.email ?? 'guest@example.org'];
   if (input.passcode !== undefined) out.push(`guests:${input.passcode}`);
   if (input.duration !== undefined) out.push(`duration:${input.duration}`);
+  if (input.description !== undefined) out.push(`desc:${input.description}`);
   if (input.title !== undefined) out.push(`"${input.title}"`);
   return out;
 }
@@ -81,7 +94,7 @@ function viaSlackModal(input: Input): Answer {
       values: {
         template: { value: { type: 'static_select', selected_option: { value: 'meeting' } } },
         title: { value: field(input.title) },
-        description: { value: field(undefined) },
+        description: { value: field(input.description) },
         duration: { value: field(input.duration) },
         people: { value: { type: 'multi_users_select', selected_users: [] } },
         emails: { value: field(input.email ?? 'guest@example.org') },
@@ -102,6 +115,7 @@ function viaTeamsForm(input: Input): Answer {
     neutralValues({
       template: 'meeting',
       title: input.title,
+      description: input.description,
       emails: input.email ?? 'guest@example.org',
       guests: input.passcode ? 'passcode' : 'default',
       guestPasscode: input.passcode,
@@ -154,6 +168,7 @@ describe('one rule for each input, whatever the surface', () => {
     for (const command of commands) check?.(command);
     const [typed, ...filledIn] = commands.map((c) => ({
       title: c.title,
+      description: c.description,
       durationMinutes: c.durationMinutes,
       guests: c.guests,
       people: c.people.map((p) => (p.kind === 'email' ? p.email : p.kind)),
@@ -161,6 +176,7 @@ describe('one rule for each input, whatever the surface', () => {
     for (const form of filledIn) expect(form).toEqual(typed);
     expect(cli.code).toBe(0);
     if (typed.title !== undefined) expect(cli.request?.title).toEqual(typed.title);
+    if (typed.description !== undefined) expect(cli.request?.description).toEqual(typed.description);
     expect((cli.request?.schedulingInfo as { duration?: number } | undefined)?.duration).toEqual(typed.durationMinutes);
   });
 });
