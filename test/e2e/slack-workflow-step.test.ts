@@ -129,6 +129,33 @@ describe('Slack Workflow Builder: the Create a Meet step', () => {
     expect(JSON.stringify(h.slack.functionResults)).not.toContain('48151623');
   });
 
+  it('a webcast with an addon configuration: the same request to the Meet API as the same /meet typed by the organizer', async () => {
+    const event = stepExecuted({
+      template: 'webcast',
+      title: 'All hands',
+      organizer: 'UREC',
+      people: ['UINT'],
+      outside_emails: 'listener@example.org',
+      guest_access: 'default',
+      addon_configuration: 'Webcast',
+    });
+    await h.event(event);
+    const result = await h.slack.waitFor(() => resultsOf(event.function_execution_id)[0]);
+    expect(result.outputs).toEqual({ join_url: h.sandbox.meetings[0].joinUrl, meet_code: h.sandbox.meetings[0].code });
+
+    const typed = await h.slash('webcast <@UINT|ian> listener@example.org "All hands" config:Webcast');
+    await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === typed.responseId));
+    const [fromStep, fromCommand] = createdRequests().map((r) => r.body as Record<string, unknown>);
+    expect(fromCommand).toBeDefined();
+    const webcastConfig = (await h.meet.listAddonConfigurations()).find((c) => c.name === 'Webcast');
+    expect(fromStep.addonConfigurationId).toBe(webcastConfig?.id);
+    // The same request but for the passcodes, which each create generates afresh.
+    const withoutPasscodes = (body: Record<string, unknown>) =>
+      JSON.parse(JSON.stringify(body).replace(/"condition":"\d+"/g, '"condition":"(passcode)"'));
+    expect(JSON.stringify(fromStep)).toContain('"condition":"');
+    expect(withoutPasscodes(fromStep)).toEqual(withoutPasscodes(fromCommand));
+  });
+
   it('a redelivered execution creates nothing more and completes with the same outputs', async () => {
     const event = stepExecuted({ ...interviewInputs, title: 'Delivered twice' });
     // Twice at once (Slack retried before the first finished), then once more afterwards.
