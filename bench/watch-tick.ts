@@ -17,6 +17,9 @@ import type { BenchResult } from './types';
  * is asked to show. One tick must make 100 usage requests (one per tenant, no feedback request:
  * nothing has ended) and change each message once; the same instant again does nothing (the
  * tenants' ticks are claimed); the next minute, with nothing changed, asks again and shows nothing.
+ * Then half the tenants' Meets end: that tick changes those 5,000 messages, and the one after asks
+ * for ratings once per tenant with ended Meets (50 feedback requests) and for usage only where
+ * Meets are still live (50).
  * Baseline, in the same run: the same 100 usage requests through the same client and the same
  * 10,000 store writes, without the watcher's logic.
  */
@@ -29,6 +32,8 @@ const minute = 60_000;
 async function startUsageApi() {
   let usageRequests = 0;
   let feedbackRequests = 0;
+  /** Tenants whose Meets have ended (a minute before `endedAt` is asked about). */
+  const ended = new Set<string>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     req.resume();
@@ -44,7 +49,7 @@ async function startUsageApi() {
         participants: 3,
         createdAt: start.toISOString(),
         startedAt: new Date(start.getTime() + minute).toISOString(),
-        endedAt: null,
+        endedAt: ended.has(tenant) ? new Date(start.getTime() + 3 * minute).toISOString() : null,
         totalDurationInSeconds: 60,
         billableDurationInSeconds: 60,
         isFree: true,
@@ -60,6 +65,7 @@ async function startUsageApi() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     counts: () => ({ usageRequests, feedbackRequests }),
+    end: (tenant: string) => ended.add(tenant),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -147,6 +153,19 @@ export async function run(): Promise<BenchResult[]> {
     await runWatchTick(deps, now);
     const nextMs = performance.now() - nextStart;
     const afterNext = api.counts();
+    const shownNext = shown;
+
+    // Half the tenants' Meets end.
+    for (const tenant of tenants.slice(0, TENANTS / 2)) api.end(tenant);
+    now = new Date(now.getTime() + minute);
+    const endStart = performance.now();
+    await runWatchTick(deps, now);
+    const endMs = performance.now() - endStart;
+    const afterEnd = api.counts();
+    const shownEnd = shown - shownNext;
+    now = new Date(now.getTime() + minute);
+    await runWatchTick(deps, now);
+    const afterRatings = api.counts();
 
     const mb = (n: number) => Number((n / 2 ** 20).toFixed(1));
     return [
@@ -162,9 +181,12 @@ export async function run(): Promise<BenchResult[]> {
           'peak RSS MB (start)': `${mb(peakRss)} (${mb(before.rss)})`,
           'peak heap MB (start)': `${mb(peakHeap)} (${mb(before.heapUsed)})`,
           'same instant again: requests, changes': `${afterAgain.usageRequests - afterFirst.usageRequests}, ${shownAgain} (polled ${again.polled})`,
-          'next minute, nothing changed: requests, changes': `${afterNext.usageRequests - afterAgain.usageRequests}, ${shown - shownFirst - shownAgain}`,
+          'next minute, nothing changed: requests, changes': `${afterNext.usageRequests - afterAgain.usageRequests}, ${shownNext - shownFirst - shownAgain}`,
           'next minute tick ms': Math.round(nextMs),
           'tenants polled in the first tick': first.polled,
+          'half the tenants end: requests, changes (target 100, 5,000)': `${afterEnd.usageRequests - afterNext.usageRequests}, ${shownEnd}`,
+          'half the tenants end: tick ms': Math.round(endMs),
+          'next minute: usage, feedback requests (target 50, 50)': `${afterRatings.usageRequests - afterEnd.usageRequests}, ${afterRatings.feedbackRequests - afterEnd.feedbackRequests}`,
         },
       },
     ];
