@@ -73,12 +73,15 @@ export function createSlackAnnouncer(deps: {
       const token = await deps.tokenFor(watch.workspaceId);
       const message = renderMeetFeedback(feedback);
       try {
-        // A user id as the channel: the creator's direct messages with the app.
+        // A user id as the channel: the creator's direct messages with the app. The comments are
+        // outsiders' words: no preview of a link or an image they put in them.
         await deps.client.chat.postMessage({
           token,
           channel: watch.creatorId,
           text: message.text,
           blocks: message.blocks as types.KnownBlock[],
+          unfurl_links: false,
+          unfurl_media: false,
         });
       } catch (error) {
         throw toAppError(error, 'the ratings message');
