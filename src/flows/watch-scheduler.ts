@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Logger } from '../logger';
 import { metrics } from '../metrics/metrics';
 import { runWatchTick, type WatchDeps } from './watch-meets';
@@ -13,11 +14,15 @@ export function startWatchScheduler(deps: Omit<WatchDeps, 'backoff'> & { logger:
   let stopped = false;
   const tick = () => {
     if (stopped || running) return;
+    const started = performance.now();
     running = runWatchTick({ ...deps, backoff }, deps.clock())
       .then(
         (report) => {
           metrics.watcherTicks.inc({ outcome: 'ok' });
-          if (report.updated + report.feedbackSent + report.failures > 0) deps.logger.info({ report }, 'watcher tick');
+          // How long a tick takes is what says when MEET_STATUS_POLL_SECONDS is too short.
+          const ms = Math.round(performance.now() - started);
+          if (report.updated + report.feedbackSent + report.failures > 0)
+            deps.logger.info({ report, ms }, 'watcher tick');
         },
         (error: unknown) => {
           metrics.watcherTicks.inc({ outcome: 'failed' });
