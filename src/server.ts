@@ -33,6 +33,11 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   let draining = false;
   const server = createServer((req, res) => {
     if (draining) res.setHeader('connection', 'close');
+    // A request in flight when the shutdown began leaves a keep-alive socket behind, which would
+    // hold `server.close()` for the client's idle timeout: close it as soon as it is answered.
+    res.once('finish', () => {
+      if (draining) setImmediate(() => server.closeIdleConnections());
+    });
     void dispatch(req, res).catch((error: unknown) => {
       logger.error({ err: error, path: pathOf(req) }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });

@@ -1,6 +1,8 @@
+import { Agent, get } from 'node:http';
 import { request } from 'undici';
 import { createSilentLogger } from '../src/logger';
 import { createHttpServer, type HttpServer } from '../src/server';
+import { eventually } from './fixtures/eventually';
 
 describe('the HTTP server', () => {
   let http: HttpServer;
@@ -96,5 +98,53 @@ describe('graceful shutdown', () => {
     release();
     await expect(inFlight).resolves.toBe('finished');
     await closed;
+  });
+
+  test('a keep-alive connection whose request was in flight is closed once it is answered, not left to its idle timeout', async () => {
+    let release: () => void = () => {};
+    let arrived = false;
+    const http = createHttpServer({
+      logger: createSilentLogger(),
+      routes: [
+        {
+          method: 'GET',
+          path: '/slow',
+          handle: (_req, res) =>
+            new Promise<void>((resolve) => {
+              arrived = true;
+              release = () => {
+                res.end('finished');
+                resolve();
+              };
+            }),
+        },
+      ],
+    });
+    const { port } = await http.listen(0, '127.0.0.1');
+    const agent = new Agent({ keepAlive: true });
+    const answered = new Promise<{ body: string; socketClosed: Promise<void> }>((resolve, reject) => {
+      const req = get({ host: '127.0.0.1', port, path: '/slow', agent }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => {
+          body += chunk;
+        });
+        res.on('end', () =>
+          resolve({ body, socketClosed: new Promise((done) => req.socket?.once('close', () => done())) }),
+        );
+      });
+      req.on('error', reject);
+    });
+    await eventually(() => arrived, 'the request to arrive');
+    const closed = http.close(30_000);
+    release();
+    const { body, socketClosed } = await answered;
+    expect(body).toBe('finished');
+    // The server closes the connection itself (keepAliveTimeout is 5 s; a generous bound against that wait).
+    const started = Date.now();
+    await socketClosed;
+    await closed;
+    expect(Date.now() - started).toBeLessThan(4_000);
+    agent.destroy();
   });
 });
