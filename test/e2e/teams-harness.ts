@@ -1,7 +1,8 @@
-import type { Logger } from '../../src/logger';
+import { type Logger, routeConsoleToLogger } from '../../src/logger';
 import { createMeetClient } from '../../src/meet/client';
 import type { MeetApi } from '../../src/meet/meet-api';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server';
+import { processSecrets } from '../../src/secrets/scrubber';
 import { createHttpServer, type HttpServer } from '../../src/server';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
@@ -20,8 +21,18 @@ export interface TeamsHarness {
   store: Store;
   meet: MeetApi;
   bot: TeamsBot;
-  /** Every log line at debug level (unless a logger was passed in), and what leaked into them. */
+  /**
+   * Every log line at debug level, and what leaked into them: the bot's lines, the Meet client's and
+   * what libraries print to the console (routed to the logger as the composition root does), also
+   * when a test passes its own `logger` (which then gets the same calls).
+   */
   capture: LogCapture;
+  /**
+   * Every value the leak check on close looks for, as of now: the configured secrets (the Meet client
+   * secret, the Microsoft app password), the bearer tokens sent to the bot and by the bot to the Bot
+   * Connector, and every passcode generated or sent to the Meet API.
+   */
+  secrets(): string[];
   /** POSTs to /api/messages; the body as parsed JSON when there is one. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   postRaw(text: string): Promise<{ status: number; body: unknown }>;
@@ -59,7 +70,9 @@ export interface TeamsHarnessOptions {
   /** Where tokens are checked and how the bot signs its own calls (test/fixtures/fake-openid-issuer.ts). */
   authentication?: TeamsDeps['authentication'];
   invokeDeadlineMs?: number;
+  /** Gets every log call too; the harness still captures them all at debug level and checks them for leaks. */
   logger?: Logger;
+  /** Its clientKey and clientSecret (default sandbox-key, sandbox-secret) are the Meet client's too. */
   sandbox?: SandboxOptions;
   /** The watcher follows created Meets (their card starts as "Not started yet"). */
   watching?: boolean;
@@ -76,8 +89,17 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
   connector.addMember({ ...alice, id: alice.aadObjectId });
   const store = await openStore('sqlite::memory:');
   const capture = createLogCapture('debug');
-  const logger = options.logger ?? capture.logger;
-  const meet = createMeetClient({ baseUrl: sandbox.url, clientKey: 'sandbox-key', clientSecret: 'sandbox-secret' });
+  const logger = options.logger ? tee(capture.logger, options.logger) : capture.logger;
+  const meetCredentials = {
+    clientKey: options.sandbox?.clientKey ?? 'sandbox-key',
+    clientSecret: options.sandbox?.clientSecret ?? 'sandbox-secret',
+  };
+  // What the composition root does with the configuration (rememberConfiguredSecrets).
+  const configured = [meetCredentials.clientSecret, options.config?.appPassword].filter((s): s is string => !!s);
+  for (const secret of configured) processSecrets.add(secret, 'configured');
+  const meet = createMeetClient({ baseUrl: sandbox.url, ...meetCredentials, logger });
+  const generated: string[] = [];
+  const nextPasscode = sequence();
   const bot = createTeamsBot({
     // Tests without a bot identity opt into the Emulator mode explicitly, as TEAMS_EMULATOR=1 does.
     config: options.config ? { mode: 'bot', appType: 'SingleTenant', ...options.config } : { mode: 'emulator' },
@@ -88,13 +110,24 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
     clock: () => new Date(),
     defaultTimeZone: 'UTC',
     invokeDeadlineMs: options.invokeDeadlineMs,
-    generatePasscode: sequence(),
+    generatePasscode: () => {
+      const passcode = nextPasscode();
+      generated.push(passcode);
+      return passcode;
+    },
     watching: options.watching,
   });
   const http: HttpServer = createHttpServer({ routes: bot.routes, logger });
   const { url } = await http.listen(0, '127.0.0.1');
+  // botbuilder prints refused tokens' errors with console.error; startApp routes the console to the logger.
+  const restoreConsole = routeConsoleToLogger(logger);
 
+  // Tokens presented to the bot (accepted or not): a channel token could be replayed while it lasts.
+  const inboundTokens: string[] = [];
   async function send(payload: string, headers: Record<string, string> = {}) {
+    const authorization = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+    const token = bearerToken(authorization);
+    if (token) inboundTokens.push(token);
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -104,6 +137,15 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
 
+  const secrets = () => [
+    ...configured,
+    ...inboundTokens,
+    // The bot's own Bot Framework token(s), as the Bot Connector received them.
+    ...connector.requests.map((r) => bearerToken(r.authorization)).filter((t): t is string => !!t),
+    ...generated,
+    ...passcodesSentTo(sandbox),
+  ];
+
   return {
     url,
     sandbox,
@@ -112,19 +154,54 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
     meet,
     bot,
     capture,
+    secrets,
     post: (body, headers) => send(JSON.stringify(body), headers),
     postRaw: (text) => send(text),
-    /** Stops everything, then fails if a passcode reached the (debug-level) log. */
+    /** Stops everything, then fails if a secret, a token or a passcode reached the (debug-level) log. */
     async close() {
-      await bot.stop();
-      await http.close(100);
-      await meet.close();
-      await store.close();
-      await connector.close();
-      await sandbox.close();
-      capture.assertNoLeaks(passcodesSentTo(sandbox));
+      try {
+        await bot.stop();
+        await http.close(100);
+        await meet.close();
+        await store.close();
+        await connector.close();
+        await sandbox.close();
+      } finally {
+        restoreConsole();
+      }
+      capture.assertNoLeaks(secrets());
     },
   };
+}
+
+/** The token of `Bearer <token>`, if that is what the header holds. */
+function bearerToken(authorization: string | undefined): string | undefined {
+  return /^\s*bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+}
+
+const levelMethods = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
+
+/**
+ * A logger that makes every call on both: `capture` (debug level, what the leak check reads) decides
+ * what is enabled, `also` (a test's own logger) writes what its own level lets through. Children too.
+ */
+function tee(capture: Logger, also: Logger): Logger {
+  return new Proxy(capture, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && levelMethods.has(property)) {
+        const method = property as 'info';
+        return (...args: Parameters<Logger['info']>) => {
+          also[method](...args);
+          target[method](...args);
+        };
+      }
+      if (property === 'child') {
+        return (bindings: Parameters<Logger['child']>[0], childOptions?: Parameters<Logger['child']>[1]) =>
+          tee(target.child<never>(bindings, childOptions), also.child<never>(bindings, childOptions));
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }
 
 /** Predictable passcodes, so tests can look for them: 40000001, 40000002, … */
