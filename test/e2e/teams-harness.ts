@@ -76,6 +76,8 @@ export interface TeamsHarnessOptions {
   sandbox?: SandboxOptions;
   /** The watcher follows created Meets (their card starts as "Not started yet"). */
   watching?: boolean;
+  /** The store (default SQLite in memory; a PostgreSQL test schema's URL for both dialects). */
+  databaseUrl?: string;
   /** Stands between the bot and the real store (tests of a slow or failing store). */
   wrapStore?: (store: Store) => Store;
 }
@@ -87,7 +89,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
   connector.addMember(alice);
   // The people picker gives Entra object ids; the connector answers those too.
   connector.addMember({ ...alice, id: alice.aadObjectId });
-  const store = await openStore('sqlite::memory:');
+  const store = await openStore(options.databaseUrl ?? 'sqlite::memory:');
   const capture = createLogCapture('debug');
   const logger = options.logger ? tee(capture.logger, options.logger) : capture.logger;
   const meetCredentials = {

@@ -2,6 +2,7 @@ import { runWatchTick } from '../../src/flows/watch-meets';
 import { createSilentLogger } from '../../src/logger';
 import type { SlackMessageRef } from '../../src/slack/channel-message';
 import { eventually } from '../fixtures/eventually';
+import { createTestSchema, type TestSchema } from '../store/postgres-test-schema';
 import { type Harness, startHarness, waitForChannelMessage } from './slack-harness';
 
 /**
@@ -13,15 +14,28 @@ import { type Harness, startHarness, waitForChannelMessage } from './slack-harne
 const minute = 60_000;
 const logger = createSilentLogger();
 
-describe('the watcher on Slack', () => {
+describe.each([
+  ['SQLite', async () => ({ url: 'sqlite::memory:', drop: async () => {} })],
+  ['PostgreSQL', async (): Promise<Pick<TestSchema, 'url' | 'drop'>> => createTestSchema()],
+])('the watcher on Slack (%s)', (_name, database) => {
   let h: Harness;
+  let schema: Pick<TestSchema, 'url' | 'drop'>;
   let now: Date;
 
   beforeEach(async () => {
     now = new Date();
-    h = await startHarness({ watching: true, sandbox: { now: () => now }, passcodes: ['11112222', '33334444'] });
+    schema = await database();
+    h = await startHarness({
+      watching: true,
+      sandbox: { now: () => now },
+      passcodes: ['11112222', '33334444'],
+      databaseUrl: schema.url,
+    });
   });
-  afterEach(() => h.close());
+  afterEach(async () => {
+    await h.close();
+    await schema.drop();
+  });
 
   const tick = (at: Date = now) =>
     runWatchTick(

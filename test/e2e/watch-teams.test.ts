@@ -1,6 +1,7 @@
 import { runWatchTick } from '../../src/flows/watch-meets';
 import { createSilentLogger } from '../../src/logger';
 import { eventually } from '../fixtures/eventually';
+import { createTestSchema, type TestSchema } from '../store/postgres-test-schema';
 import { cardProblems } from '../teams/validate-card';
 import { activity, alice, botAccount, mention, startTeamsHarness, type TeamsHarness } from './teams-harness';
 
@@ -10,15 +11,23 @@ const minute = 60_000;
 const logger = createSilentLogger();
 const channelId = '19:general@thread.tacv2';
 
-describe('the watcher on Teams', () => {
+describe.each([
+  ['SQLite', async () => ({ url: 'sqlite::memory:', drop: async () => {} })],
+  ['PostgreSQL', async (): Promise<Pick<TestSchema, 'url' | 'drop'>> => createTestSchema()],
+])('the watcher on Teams (%s)', (_name, database) => {
   let h: TeamsHarness;
+  let schema: Pick<TestSchema, 'url' | 'drop'>;
   let now: Date;
 
   beforeEach(async () => {
     now = new Date();
-    h = await startTeamsHarness({ watching: true, sandbox: { now: () => now } });
+    schema = await database();
+    h = await startTeamsHarness({ watching: true, sandbox: { now: () => now }, databaseUrl: schema.url });
   });
-  afterEach(() => h.close());
+  afterEach(async () => {
+    await h.close();
+    await schema.drop();
+  });
 
   const later = (minutes: number) => {
     now = new Date(now.getTime() + minutes * minute);
