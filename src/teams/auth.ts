@@ -1,6 +1,7 @@
 import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { TeamsConfig } from '../config';
 import { AppError } from '../core/errors';
+import { processSecrets } from '../secrets/scrubber';
 import { serviceUrlProblem } from './local-gate';
 
 type Authentication = ConfigurationBotFrameworkAuthentication;
@@ -55,9 +56,7 @@ export function createBotAuthentication(config: TeamsConfig, options: BotAuthent
           MicrosoftAppTenantId: config.tenantId ?? '',
         }
       : { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '', MicrosoftAppTenantId: '' };
-  const credentials = options.outboundCredentials
-    ? new InjectedOutboundCredentials(settings, options.outboundCredentials)
-    : new ConfigurationServiceClientCredentialFactory(settings);
+  const credentials = new RegisteredOutboundCredentials(settings, options.outboundCredentials);
   const auth = new ConfigurationBotFrameworkAuthentication({ ...settings, ...options.endpoints }, credentials);
 
   const guard = (factory: ConnectorFactory) => (config.mode === 'emulator' ? loopbackOnly(factory) : factory);
@@ -115,11 +114,15 @@ function loopbackOnly(factory: ConnectorFactory): ConnectorFactory {
   return factory;
 }
 
-/** botbuilder's credential factory (app id checks included) with the outbound credentials injected. */
-class InjectedOutboundCredentials extends ConfigurationServiceClientCredentialFactory {
+/**
+ * botbuilder's credential factory (app id checks included), optionally with the outbound credentials
+ * injected, whose every Bot Framework token is registered with the log scrubber as it is used: a
+ * token the process holds is blanked in every line, not only when it looks like one.
+ */
+class RegisteredOutboundCredentials extends ConfigurationServiceClientCredentialFactory {
   constructor(
     settings: ConstructorParameters<typeof ConfigurationServiceClientCredentialFactory>[0],
-    private readonly outbound: NonNullable<BotAuthenticationOptions['outboundCredentials']>,
+    private readonly outbound?: BotAuthenticationOptions['outboundCredentials'],
   ) {
     super(settings);
   }
@@ -130,10 +133,22 @@ class InjectedOutboundCredentials extends ConfigurationServiceClientCredentialFa
     loginEndpoint: string,
     validateAuthority: boolean,
   ): Promise<ServiceClientCredentials> {
-    if (await this.isAuthenticationDisabled()) {
-      return super.createCredentials(appId, audience, loginEndpoint, validateAuthority);
+    if (!this.outbound || (await this.isAuthenticationDisabled())) {
+      return registeringTokens(await super.createCredentials(appId, audience, loginEndpoint, validateAuthority));
     }
     if (!(await this.isValidAppId(appId))) throw new Error('Invalid appId.');
-    return this.outbound(appId, audience);
+    return registeringTokens(this.outbound(appId, audience));
   }
+}
+
+/** The credentials, with the bearer token of each request they sign registered with the log scrubber. */
+function registeringTokens(credentials: ServiceClientCredentials): ServiceClientCredentials {
+  const sign = credentials.signRequest.bind(credentials);
+  credentials.signRequest = async (request) => {
+    const signed = await sign(request);
+    const authorization = signed.headers.get('authorization');
+    processSecrets.add(/^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1], 'token');
+    return signed;
+  };
+  return credentials;
 }
