@@ -141,8 +141,16 @@ class RegisteredOutboundCredentials extends ConfigurationServiceClientCredential
   }
 }
 
-/** The credentials, with the bearer token of each request they sign registered with the log scrubber. */
-function registeringTokens(credentials: ServiceClientCredentials): ServiceClientCredentials {
+const registering = new WeakSet<ServiceClientCredentials>();
+
+/**
+ * The credentials, with the bearer token of each request they sign registered with the log scrubber.
+ * Once per object: botbuilder hands out the same credentials again (a cached or a shared empty one),
+ * and wrapping them at each call would nest a wrapper per request.
+ */
+export function registeringTokens(credentials: ServiceClientCredentials): ServiceClientCredentials {
+  if (registering.has(credentials)) return credentials;
+  registering.add(credentials);
   const sign = credentials.signRequest.bind(credentials);
   credentials.signRequest = async (request) => {
     const signed = await sign(request);
