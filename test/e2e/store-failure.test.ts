@@ -10,7 +10,13 @@ import { eventually } from '../fixtures/eventually';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 import { parseScrape } from '../fixtures/scrape';
 import { startTcpProxy, type TcpProxy } from '../fixtures/tcp-proxy';
-import { createTestSchema, type TestSchema, testDatabaseUrl } from '../store/postgres-test-schema';
+import {
+  bothStores,
+  createTestSchema,
+  type TestDatabase,
+  type TestSchema,
+  testDatabaseUrl,
+} from '../store/postgres-test-schema';
 import {
   addDefaultUsers,
   type Harness,
@@ -44,12 +50,9 @@ function failingWrites(store: Store, failures: number): Store & { failed: string
   };
 }
 
-describe.each([
-  ['SQLite', async () => ({ url: 'sqlite::memory:', drop: async () => {} })],
-  ['PostgreSQL', async (): Promise<Pick<TestSchema, 'url' | 'drop'>> => createTestSchema()],
-])('the store fails right after a create (%s)', (_name, database) => {
+describe.each(bothStores)('the store fails right after a create (%s)', (_name, database) => {
   let h: Harness;
-  let schema: Pick<TestSchema, 'url' | 'drop'>;
+  let schema: TestDatabase;
   let flaky: ReturnType<typeof failingWrites> | undefined;
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { runWatchTick } from '../../src/flows/watch-meets';
 import { createSilentLogger } from '../../src/logger';
 import type { SlackMessageRef } from '../../src/slack/channel-message';
 import { eventually } from '../fixtures/eventually';
-import { createTestSchema, type TestSchema } from '../store/postgres-test-schema';
+import { bothStores, type TestDatabase } from '../store/postgres-test-schema';
 import { type Harness, startHarness, waitForChannelMessage } from './slack-harness';
 
 /**
@@ -14,12 +14,9 @@ import { type Harness, startHarness, waitForChannelMessage } from './slack-harne
 const minute = 60_000;
 const logger = createSilentLogger();
 
-describe.each([
-  ['SQLite', async () => ({ url: 'sqlite::memory:', drop: async () => {} })],
-  ['PostgreSQL', async (): Promise<Pick<TestSchema, 'url' | 'drop'>> => createTestSchema()],
-])('the watcher on Slack (%s)', (_name, database) => {
+describe.each(bothStores)('the watcher on Slack (%s)', (_name, database) => {
   let h: Harness;
-  let schema: Pick<TestSchema, 'url' | 'drop'>;
+  let schema: TestDatabase;
   let now: Date;
 
   beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { runWatchTick } from '../../src/flows/watch-meets';
 import { createSilentLogger } from '../../src/logger';
 import { eventually } from '../fixtures/eventually';
-import { createTestSchema, type TestSchema } from '../store/postgres-test-schema';
+import { bothStores, type TestDatabase } from '../store/postgres-test-schema';
 import { cardProblems } from '../teams/validate-card';
 import { activity, alice, botAccount, mention, startTeamsHarness, type TeamsHarness } from './teams-harness';
 
@@ -11,12 +11,9 @@ const minute = 60_000;
 const logger = createSilentLogger();
 const channelId = '19:general@thread.tacv2';
 
-describe.each([
-  ['SQLite', async () => ({ url: 'sqlite::memory:', drop: async () => {} })],
-  ['PostgreSQL', async (): Promise<Pick<TestSchema, 'url' | 'drop'>> => createTestSchema()],
-])('the watcher on Teams (%s)', (_name, database) => {
+describe.each(bothStores)('the watcher on Teams (%s)', (_name, database) => {
   let h: TeamsHarness;
-  let schema: Pick<TestSchema, 'url' | 'drop'>;
+  let schema: TestDatabase;
   let now: Date;
 
   beforeEach(async () => {

@@ -56,3 +56,15 @@ export async function queryTestSchema<T extends Record<string, unknown>>(
     await client.end();
   }
 }
+
+/** A database for one test: its URL and how to drop what it made. */
+export type TestDatabase = Pick<TestSchema, 'url' | 'drop'>;
+
+/**
+ * For `describe.each(bothStores)('… (%s)', (_name, database) => …)`: an end-to-end test on SQLite
+ * (in memory) and on PostgreSQL (a schema of its own), from one table.
+ */
+export const bothStores: Array<[string, () => Promise<TestDatabase>]> = [
+  ['SQLite', async () => ({ url: 'sqlite::memory:', drop: async () => {} })],
+  ['PostgreSQL', createTestSchema],
+];
