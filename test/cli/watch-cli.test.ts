@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run-cli';
+import type { ReminderTickReport } from '../../src/flows/reminders';
+import type { WatchTickReport } from '../../src/flows/watch-meets';
 import type { SlackMessageRef } from '../../src/slack/channel-message';
 import type { WatchedMeet } from '../../src/store/watch-records';
 import { type Harness, signingSecret, startHarness, waitForChannelMessage } from '../e2e/slack-harness';
@@ -17,16 +19,8 @@ import { eventually } from '../fixtures/eventually';
 
 const minute = 60_000;
 
-interface WatchReport {
-  tenants: number;
-  polled: number;
-  usageRequests: number;
-  feedbackRequests: number;
-  updated: number;
-  feedbackSent: number;
-  failures: number;
-  reminders: { due: number; sent: number; skipped: number; failed: number };
-}
+/** What `--json` prints: the watcher's tick and the reminders' (src/cli/watch-command.ts). */
+type WatchReport = WatchTickReport & { reminders: ReminderTickReport };
 
 describe('meetbot watch run, the watcher tick for cron', () => {
   let h: Harness;
