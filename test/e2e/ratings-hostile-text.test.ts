@@ -1,6 +1,4 @@
 import { feedbackCommentMaxChars } from '../../src/core/text-caps';
-import { runWatchTick } from '../../src/flows/watch-meets';
-import { createSilentLogger } from '../../src/logger';
 import type { Sandbox } from '../../src/sandbox/server';
 import { checkMessage } from '../../src/slack/limits';
 import { eventually } from '../fixtures/eventually';
@@ -16,7 +14,6 @@ import { activity, alice, bob, botAccount, mention, startTeamsHarness, type Team
  */
 
 const minute = 60_000;
-const logger = createSilentLogger();
 const zwsp = '\u200b';
 const wordJoiner = '\u2060';
 
@@ -57,11 +54,7 @@ describe('Slack: hostile rating comments reach the creator defused and capped', 
     now = new Date(now.getTime() + minutes * minute);
     return now;
   };
-  const tick = (at: Date) =>
-    runWatchTick(
-      { store: h.store, meet: h.meet, logger, clock: () => at, announcers: { slack: h.app.announcer }, pollMs: minute },
-      at,
-    );
+  const tick = (at: Date) => h.watchTick(at);
   const dms = () => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'UREC');
 
   // Mentions, a broadcast, a link, formatting, an entity the candidate typed, and a bare @here.
@@ -154,11 +147,7 @@ describe('Teams: hostile rating comments reach the creator escaped and capped', 
     now = new Date(now.getTime() + minutes * minute);
     return now;
   };
-  const tick = (at: Date) =>
-    runWatchTick(
-      { store: h.store, meet: h.meet, logger, clock: () => at, announcers: { teams: h.bot.announcer }, pollMs: minute },
-      at,
-    );
+  const tick = (at: Date) => h.watchTick(at);
 
   // A mention, a Markdown link, bold, a script tag.
   const hostile = '<at>x</at> [click](https://evil.example) **bold** <script>alert(1)</script>';

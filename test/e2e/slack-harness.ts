@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { SsoSettings } from '../../src/core/people';
 import { createDigestSubscriptions } from '../../src/flows/digest-subscriptions';
+import { runWatchTick, type WatchTickReport } from '../../src/flows/watch-meets';
 import { createMeetClient } from '../../src/meet/client';
 import type { MeetApi } from '../../src/meet/meet-api';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server';
@@ -71,6 +72,8 @@ export interface Harness {
   interact(payload: Record<string, unknown>): Promise<{ status: number; body: string }>;
   /** A signed Events API callback. */
   event(event: Record<string, unknown>, extra?: Record<string, unknown>): Promise<{ status: number; body: string }>;
+  /** One watcher tick at `at` (a minute's poll) with this harness's store, Meet API, log and announcer. */
+  watchTick(at: Date): Promise<WatchTickReport>;
   close(): Promise<void>;
 }
 
@@ -196,6 +199,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     capture,
     send,
     slash: (text, o = {}) => sendSlash(url, slack, text, o),
+    watchTick: (at) =>
+      runWatchTick({ store, meet, logger, clock: () => at, announcers: { slack: app.announcer }, pollMs: 60_000 }, at),
     interact(payload) {
       const form = new URLSearchParams({ payload: JSON.stringify(payload) });
       return send(form.toString(), 'application/x-www-form-urlencoded');

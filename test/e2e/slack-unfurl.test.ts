@@ -1,5 +1,3 @@
-import { runWatchTick } from '../../src/flows/watch-meets';
-import { createSilentLogger } from '../../src/logger';
 import { eventually } from '../fixtures/eventually';
 import type { FakeSlackApi } from '../fixtures/fake-slack-api';
 import { passcodesSentTo } from '../fixtures/log-capture';
@@ -12,7 +10,6 @@ import { type Harness, startHarness, waitForChannelMessage } from './slack-harne
  */
 
 const minute = 60_000;
-const logger = createSilentLogger();
 let seq = 0;
 
 /** link_shared as Slack sends it: a posted message (channel + ts), or the composer (unfurl_id). */
@@ -63,17 +60,7 @@ describe('Slack: a pasted Meet link unfurls', () => {
 
   const tick = (minutes: number) => {
     now = new Date(now.getTime() + minutes * minute);
-    return runWatchTick(
-      {
-        store: h.store,
-        meet: h.meet,
-        logger,
-        clock: () => now,
-        announcers: { slack: h.app.announcer },
-        pollMs: minute,
-      },
-      now,
-    );
+    return h.watchTick(now);
   };
 
   async function createInterview(title: string, teamId?: string) {

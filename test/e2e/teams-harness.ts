@@ -1,3 +1,4 @@
+import { runWatchTick, type WatchTickReport } from '../../src/flows/watch-meets';
 import { type Logger, routeConsoleToLogger } from '../../src/logger';
 import { createMeetClient } from '../../src/meet/client';
 import type { MeetApi } from '../../src/meet/meet-api';
@@ -36,6 +37,8 @@ export interface TeamsHarness {
   /** POSTs to /api/messages; the body as parsed JSON when there is one. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   postRaw(text: string): Promise<{ status: number; body: unknown }>;
+  /** One watcher tick at `at` (a minute's poll) with this harness's store, Meet API, log and announcer. */
+  watchTick(at: Date): Promise<WatchTickReport>;
   close(): Promise<void>;
 }
 
@@ -157,6 +160,8 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
     bot,
     capture,
     secrets,
+    watchTick: (at) =>
+      runWatchTick({ store, meet, logger, clock: () => at, announcers: { teams: bot.announcer }, pollMs: 60_000 }, at),
     post: (body, headers) => send(JSON.stringify(body), headers),
     postRaw: (text) => send(text),
     /** Stops everything, then fails if a secret, a token or a passcode reached the (debug-level) log. */

@@ -1,6 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { runWatchTick } from '../../src/flows/watch-meets';
-import { createSilentLogger } from '../../src/logger';
 import type { Store } from '../../src/store/store';
 import { eventually } from '../fixtures/eventually';
 import { passcodesSentTo } from '../fixtures/log-capture';
@@ -14,7 +12,6 @@ import { activity, alice, botAccount, mention, startTeamsHarness, type TeamsHarn
  */
 
 const minute = 60_000;
-const logger = createSilentLogger();
 
 // biome-ignore lint/suspicious/noExplicitAny: invoke response bodies
 type Body = any;
@@ -61,17 +58,7 @@ describe('Teams: a pasted Meet link unfurls', () => {
 
   const tick = (minutes: number) => {
     now = new Date(now.getTime() + minutes * minute);
-    return runWatchTick(
-      {
-        store: h.store,
-        meet: h.meet,
-        logger,
-        clock: () => now,
-        announcers: { teams: h.bot.announcer },
-        pollMs: minute,
-      },
-      now,
-    );
+    return h.watchTick(now);
   };
 
   test('a Meet of this tenant: the card (title, status, organizer, people, Join) and a thumbnail; then Live', async () => {

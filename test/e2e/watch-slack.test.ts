@@ -34,11 +34,7 @@ describe.each(bothStores)('the watcher on Slack (%s)', (_name, database) => {
     await schema.drop();
   });
 
-  const tick = (at: Date = now) =>
-    runWatchTick(
-      { store: h.store, meet: h.meet, logger, clock: () => at, announcers: { slack: h.app.announcer }, pollMs: minute },
-      at,
-    );
+  const tick = (at: Date = now) => h.watchTick(at);
   const later = (minutes: number) => {
     now = new Date(now.getTime() + minutes * minute);
     return now;

@@ -1,5 +1,3 @@
-import { runWatchTick } from '../../src/flows/watch-meets';
-import { createSilentLogger } from '../../src/logger';
 import { eventually } from '../fixtures/eventually';
 import { bothStores, type TestDatabase } from '../store/postgres-test-schema';
 import { cardProblems } from '../teams/validate-card';
@@ -8,7 +6,6 @@ import { activity, alice, botAccount, mention, startTeamsHarness, type TeamsHarn
 /** The Meet's life on its Teams card: updated in place, the ratings to the creator's 1:1 chat once. */
 
 const minute = 60_000;
-const logger = createSilentLogger();
 const channelId = '19:general@thread.tacv2';
 
 describe.each(bothStores)('the watcher on Teams (%s)', (_name, database) => {
@@ -30,11 +27,7 @@ describe.each(bothStores)('the watcher on Teams (%s)', (_name, database) => {
     now = new Date(now.getTime() + minutes * minute);
     return now;
   };
-  const tick = (at: Date) =>
-    runWatchTick(
-      { store: h.store, meet: h.meet, logger, clock: () => at, announcers: { teams: h.bot.announcer }, pollMs: minute },
-      at,
-    );
+  const tick = (at: Date) => h.watchTick(at);
 
   async function createInterview() {
     const me = mention(botAccount);
