@@ -13,6 +13,8 @@ interface Entry {
   text: string;
   /** Matches only where it is not part of a longer run of letters and digits. */
   wholeWord: boolean;
+  /** How many times it was added and not yet removed. */
+  times: number;
 }
 
 export interface LiteralIndex {
@@ -54,41 +56,50 @@ export function createLiteralIndex(): LiteralIndex {
   const filter = new Uint8Array(1 << filterBits);
   // Literals by the key of their first 4 characters, longest first.
   const byKey = new Map<number, Entry[]>();
-  const counts = new Map<string, number>();
-  const id = (text: string, wholeWord: boolean) => `${wholeWord ? 'w' : 's'}${text}`;
+  let size = 0;
+
+  // The entry of a literal among those of its key (a key holds one or two, seldom more).
+  const entryOf = (entries: Entry[] | undefined, text: string, wholeWord: boolean) =>
+    entries?.find((e) => e.text === text && e.wholeWord === wholeWord);
 
   return {
     add(text, wholeWord) {
       if (text.length < minLiteralLength) return;
-      const held = counts.get(id(text, wholeWord)) ?? 0;
-      counts.set(id(text, wholeWord), held + 1);
-      if (held > 0) return;
       const key = keyAt(text, 0);
-      const entries = byKey.get(key) ?? [];
-      entries.push({ text, wholeWord });
-      entries.sort((a, b) => b.text.length - a.text.length);
-      byKey.set(key, entries);
+      const entries = byKey.get(key);
+      const held = entryOf(entries, text, wholeWord);
+      if (held) {
+        held.times += 1;
+        return;
+      }
+      const entry = { text, wholeWord, times: 1 };
+      if (entries === undefined) byKey.set(key, [entry]);
+      else {
+        // After the longer and the equally long ones: longest first, and the first added first among equals.
+        const at = entries.findIndex((e) => e.text.length < text.length);
+        entries.splice(at === -1 ? entries.length : at, 0, entry);
+      }
+      size += 1;
       const slot = slotOf(key);
       if (filter[slot] < 255) filter[slot] += 1;
     },
 
     remove(text, wholeWord) {
-      const held = counts.get(id(text, wholeWord));
-      if (held === undefined) return;
-      if (held > 1) {
-        counts.set(id(text, wholeWord), held - 1);
-        return;
-      }
-      counts.delete(id(text, wholeWord));
+      if (text.length < minLiteralLength) return;
       const key = keyAt(text, 0);
-      const entries = (byKey.get(key) ?? []).filter((e) => e.text !== text || e.wholeWord !== wholeWord);
-      if (entries.length > 0) byKey.set(key, entries);
-      else byKey.delete(key);
+      const entries = byKey.get(key);
+      const held = entryOf(entries, text, wholeWord);
+      if (!entries || !held) return;
+      held.times -= 1;
+      if (held.times > 0) return;
+      entries.splice(entries.indexOf(held), 1);
+      if (entries.length === 0) byKey.delete(key);
+      size -= 1;
       const slot = slotOf(key);
       if (filter[slot] < 255) filter[slot] -= 1;
     },
 
-    size: () => counts.size,
+    size: () => size,
 
     find(text, from, found) {
       if (byKey.size === 0) return;

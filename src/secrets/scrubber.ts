@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import { createExpiringSet, type ExpiringSet } from './expiring-set';
 import { createLiteralIndex, minLiteralLength } from './literal-index';
 import { redactJsonLine } from './redact-json-line';
 import { findSecretShapes } from './secret-patterns';
@@ -45,8 +46,12 @@ export const defaultLimits: Record<SecretKind, { max: number; ttlMs: number }> =
 /** Values this short are matched only as whole words: inside longer words they are likely chance. */
 const wholeWordBelow = 8;
 
+const PLAIN = /^[A-Za-z0-9._-]*$/;
+
 /** The forms a value takes in a JSON log line. The raw value itself when it needs no escaping. */
 export function loggedForms(value: string): string[] {
+  // Letters, digits, `.`, `_` and `-` need escaping in none of them (passcodes, most tokens).
+  if (PLAIN.test(value)) return [value];
   const forms = new Set<string>();
   const slackText = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   for (const text of [value, slackText]) {
@@ -67,52 +72,30 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
   const now = options.now ?? Date.now;
   const limits = { ...defaultLimits, ...options.limits };
   const index = createLiteralIndex();
-  // Per kind, value → expiry; a Map keeps insertion order, so the oldest come first.
-  const held: Record<SecretKind, Map<string, number>> = {
-    configured: new Map(),
-    token: new Map(),
-    passcode: new Map(),
+  // Per kind, the values held, oldest first.
+  const held: Record<SecretKind, ExpiringSet> = {
+    configured: createExpiringSet(limits.configured.max, limits.configured.ttlMs),
+    token: createExpiringSet(limits.token.max, limits.token.ttlMs),
+    passcode: createExpiringSet(limits.passcode.max, limits.passcode.ttlMs),
   };
-  // A value may be held under two kinds (a configured bot token also read from an installation).
-  const kindsHolding = new Map<string, number>();
-
+  // A value held under two kinds (a configured bot token also read from an installation) is in
+  // the index twice: the index counts, and matches it until it is removed as often as added.
   function retain(value: string) {
-    const count = kindsHolding.get(value) ?? 0;
-    kindsHolding.set(value, count + 1);
-    if (count > 0) return;
     const wholeWord = value.length < wholeWordBelow;
     for (const form of loggedForms(value)) index.add(form, wholeWord);
   }
 
   function release(value: string) {
-    const count = kindsHolding.get(value) ?? 0;
-    if (count > 1) {
-      kindsHolding.set(value, count - 1);
-      return;
-    }
-    kindsHolding.delete(value);
     const wholeWord = value.length < wholeWordBelow;
     for (const form of loggedForms(value)) index.remove(form, wholeWord);
-  }
-
-  function evict(kind: SecretKind, at: number) {
-    const values = held[kind];
-    for (const [value, expires] of values) {
-      if (values.size <= limits[kind].max && expires > at) break;
-      values.delete(value);
-      release(value);
-    }
   }
 
   return {
     add(value, kind) {
       if (!value || value.length < minLiteralLength) return;
       const at = now();
-      const values = held[kind];
-      const known = values.delete(value);
-      values.set(value, at + limits[kind].ttlMs);
-      if (!known) retain(value);
-      evict(kind, at);
+      if (held[kind].add(value, at)) retain(value);
+      held[kind].evict(at, release);
     },
 
     scrub(line, from = 0) {
@@ -125,7 +108,7 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
       return ranges.length === 0 ? line : redactJsonLine(line, from, ranges);
     },
 
-    counts: () => ({ configured: held.configured.size, token: held.token.size, passcode: held.passcode.size }),
+    counts: () => ({ configured: held.configured.size(), token: held.token.size(), passcode: held.passcode.size() }),
   };
 }
 

@@ -50,6 +50,24 @@ describe('registered values', () => {
     }
   });
 
+  test('a value of letters, digits, dot, dash and underscore has one form: each encoding leaves it as it is', () => {
+    const plain = 'AZaz09._-';
+    for (const value of [plain, '48151623', 'xoxb-123-abc_DEF.ghi', ...[...plain].map((c) => `abc${c}def`)]) {
+      const slack = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      const encodings = [
+        slack,
+        JSON.stringify(value).slice(1, -1),
+        JSON.stringify(JSON.stringify(value).slice(1, -1)).slice(1, -1),
+        encodeURIComponent(value),
+        new URLSearchParams({ v: value }).toString().slice(2),
+      ];
+      expect(new Set(encodings)).toEqual(new Set([value]));
+      expect(loggedForms(value)).toEqual([value]);
+    }
+    // One more character (here `~`, which URLSearchParams encodes) and the forms are computed.
+    expect(loggedForms('abc~def')).toEqual(['abc~def', 'abc%7Edef']);
+  });
+
   test('any text can be registered, even one with a lone surrogate (which cannot be URL-encoded)', () => {
     const { scrubber, lines, logger } = capture();
     expect(() => scrubber.add('pass\ud800word', 'passcode')).not.toThrow();
