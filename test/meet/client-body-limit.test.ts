@@ -173,6 +173,51 @@ describe('Meet client: response bodies over the limit', () => {
     });
   });
 
+  it.each([
+    ['with a Content-Length (read by undici itself)', true],
+    ['chunked (read by the capped reader)', false],
+  ])(
+    'a body within the limit is read whole %s: a BOM skipped, a character split across packets kept',
+    async (_how, declared) => {
+      const title = 'Entretien: Zoë 😀 — backend';
+      const body = Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(JSON.stringify({ code: 'c', joinUrl: 'https://meet.rs/c', title })),
+      ]);
+      const splitAt = body.indexOf(Buffer.from('😀')) + 2;
+      const api = await startFakeApi((res) => {
+        res.writeHead(201, {
+          'content-type': 'application/json',
+          ...(declared ? { 'content-length': String(body.length) } : {}),
+        });
+        res.write(body.subarray(0, splitAt));
+        setTimeout(() => res.end(body.subarray(splitAt)), 20);
+      });
+      servers.push(api);
+      await expect(clientOf(api.url).createMeeting({ title: 'Standup' })).resolves.toMatchObject({ title });
+    },
+  );
+
+  it('a body shorter than its Content-Length is a network error; one that stalls is a body timeout', async () => {
+    const body = JSON.stringify({ code: 'c', joinUrl: 'https://meet.rs/c', title: 'Standup' });
+    let stall = false;
+    const api = await startFakeApi((res) => {
+      res.writeHead(201, { 'content-type': 'application/json', 'content-length': String(body.length) });
+      res.write(body.slice(0, 10));
+      if (!stall) setTimeout(() => res.destroy(), 20);
+    });
+    servers.push(api);
+    const client = clientOf(api.url, { timeouts: { bodyMs: 300 } });
+    await expect(client.createMeeting({ title: 'Standup' })).rejects.toMatchObject({
+      name: 'MeetApiError',
+      code: 'network',
+    });
+    stall = true;
+    const error = await client.createMeeting({ title: 'Standup' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'MeetApiError', code: 'timeout' });
+    expect((error as Error).message).toContain('body timeout');
+  });
+
   it('refuses a limit that is not a positive whole number of bytes', () => {
     expect(() =>
       createMeetClient({ baseUrl: 'http://127.0.0.1:1', clientKey: 'k', clientSecret: 's', maxBodyBytes: 0 }),
