@@ -47,8 +47,9 @@ describe('the schemas the client parses on every call are compiled', () => {
       expect(compiled.error?.issues).toEqual(regular.safeParse(request).error?.issues);
     }
     expect(CreateMeetingRequestSchema.safeParse(requests[0]).error?.issues.map((i) => i.message)).toEqual([
-      'a User participant needs user.email',
+      // The access rule's own rule is checked as the rule is read, before its participant's.
       'a Passcode rule needs the passcode as its condition',
+      'a User participant needs user.email',
       'Unrecognized key: "startAt"',
     ]);
   });
