@@ -30,6 +30,8 @@ export interface CallSpec<S extends z.ZodType> {
   method: HttpMethod;
   /** Without the query; what the log shows. */
   path: string;
+  /** The path with its variable parts named (`/v1/usage/{tenant}`): what the metrics show, never a tenant or an id. */
+  route: string;
   query?: Record<string, string | undefined>;
   body?: unknown;
   /** Schema of a 2xx body; an empty 2xx body gives `undefined`. */
@@ -155,9 +157,9 @@ export function createCaller(deps: CallerDeps) {
       now: deps.now,
     };
     let lastStatus: number | undefined;
-    const sendWith = async (token: string) => {
+    const sendWith = (token: string) => {
       sends++;
-      const res = await exchange(
+      return exchange(
         spec.method,
         spec.path,
         url,
@@ -166,34 +168,39 @@ export function createCaller(deps: CallerDeps) {
         signal,
         spec.maxBodyBytes,
       );
+    };
+    const attempt = async (n: number) => {
+      // The cached token is read synchronously: no promise on the common path.
+      let token = tokens.peek() ?? (await getToken(signal));
+      let res = await sendWith(token);
+      // A 401 means the server refused before acting, so even a create may be sent again, once.
+      if (res.status === 401 && !refreshed) {
+        refreshed = true;
+        tokens.invalidate(token);
+        token = await getToken(signal);
+        res = await sendWith(token);
+      }
       lastStatus = res.status;
-      return res;
+      if (res.status === 404 && n > 1 && spec.notFoundOnRepeatIsDone) return undefined;
+      if (res.status < 200 || res.status >= 300) throw errorOfResponse(res, ctx);
+      if (!spec.schema || !NON_BLANK.test(res.text)) return undefined;
+      return parseBody(res, spec.schema, ctx);
     };
     try {
       if (signal?.aborted) throw cancelledError();
-      const result = await runWithRetry(
-        async (attempt) => {
-          // The cached token is read synchronously: no promise on the common path.
-          let token = tokens.peek() ?? (await getToken(signal));
-          let res = await sendWith(token);
-          // A 401 means the server refused before acting, so even a create may be sent again, once.
-          if (res.status === 401 && !refreshed) {
-            refreshed = true;
-            tokens.invalidate(token);
-            token = await getToken(signal);
-            res = await sendWith(token);
-          }
-          if (res.status === 404 && attempt > 1 && spec.notFoundOnRepeatIsDone) return undefined;
-          if (res.status < 200 || res.status >= 300) throw errorOfResponse(res, ctx);
-          if (!spec.schema || !NON_BLANK.test(res.text)) return undefined;
-          return parseBody(res, spec.schema, ctx);
-        },
-        { policy: deps.policy, repeatable: spec.repeatable, mayRetry: (e) => !tokenErrors.has(e as object), signal },
-      );
-      recordMeetApiCall(spec.method, spec.path, { status: lastStatus }, (performance.now() - started) / 1000);
+      // A call that is never repeated (a create) makes one attempt: no retry loop around it.
+      const result = spec.repeatable
+        ? await runWithRetry(attempt, {
+            policy: deps.policy,
+            repeatable: true,
+            mayRetry: (e) => !tokenErrors.has(e as object),
+            signal,
+          })
+        : await attempt(1);
+      recordMeetApiCall(spec.method, spec.route, { status: lastStatus }, (performance.now() - started) / 1000);
       return result;
     } catch (error) {
-      recordMeetApiCall(spec.method, spec.path, { error }, (performance.now() - started) / 1000);
+      recordMeetApiCall(spec.method, spec.route, { error }, (performance.now() - started) / 1000);
       logFailure(spec.method, spec.path, error, sends, started);
       throw error;
     }

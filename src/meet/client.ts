@@ -109,15 +109,16 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     });
   }
 
+  const addonRoute = '/v1/addonConfigurations/{id}';
   const addonPath = (id: string, method: string) => {
-    validate(IdSchema, id, 'addon configuration id', method, '/v1/addonConfigurations/{id}');
+    validate(IdSchema, id, 'addon configuration id', method, addonRoute);
     return `/v1/addonConfigurations/${encodeURIComponent(id)}`;
   };
 
   async function getAddon(id: string, signal?: AbortSignal) {
     const path = addonPath(id, 'GET');
     const result = await caller.call(
-      { method: 'GET', path, schema: AddonConfigurationSchema, repeatable: true },
+      { method: 'GET', path, route: addonRoute, schema: AddonConfigurationSchema, repeatable: true },
       signal,
     );
     return required(result, 'GET', path);
@@ -135,6 +136,7 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
       {
         method: 'GET',
         path,
+        route: q.tenant ? `${base}/{tenant}` : base,
         query: { from: q.from, to: q.to },
         schema,
         repeatable: true,
@@ -153,7 +155,7 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
       const secrets = () =>
         (body.participants ?? []).flatMap((p) => (p.accessRules ?? []).map((r) => r.condition ?? ''));
       const result = await caller.call(
-        { method: 'POST', path, body, schema: MeetingSchema, repeatable: false, secrets },
+        { method: 'POST', path, route: path, body, schema: MeetingSchema, repeatable: false, secrets },
         callOptions?.signal,
       );
       return required(result, 'POST', path);
@@ -162,7 +164,7 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     async listAddonConfigurations(callOptions) {
       const path = '/v1/addonConfigurations';
       const result = await caller.call(
-        { method: 'GET', path, schema: AddonConfigurationListSchema, repeatable: true },
+        { method: 'GET', path, route: path, schema: AddonConfigurationListSchema, repeatable: true },
         callOptions?.signal,
       );
       return required(result, 'GET', path);
@@ -176,7 +178,7 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
       const path = '/v1/addonConfigurations';
       const body = validate(AddonConfigurationInputSchema, input, 'addon configuration', 'POST', path);
       const result = await caller.call(
-        { method: 'POST', path, body, schema: AddonConfigurationSchema, repeatable: false },
+        { method: 'POST', path, route: path, body, schema: AddonConfigurationSchema, repeatable: false },
         callOptions?.signal,
       );
       return required(result, 'POST', path);
@@ -186,7 +188,7 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
       const path = addonPath(id, 'PUT');
       const body = validate(AddonConfigurationInputSchema, input, 'addon configuration', 'PUT', path);
       const result = await caller.call(
-        { method: 'PUT', path, body, schema: AddonConfigurationSchema, repeatable: true },
+        { method: 'PUT', path, route: addonRoute, body, schema: AddonConfigurationSchema, repeatable: true },
         callOptions?.signal,
       );
       // An API that answers 204 to a PUT says nothing about the result: read it back.
@@ -196,7 +198,7 @@ export function createMeetClient(options: MeetClientOptions): MeetApi {
     async deleteAddonConfiguration(id, callOptions) {
       const path = addonPath(id, 'DELETE');
       await caller.call(
-        { method: 'DELETE', path, repeatable: true, notFoundOnRepeatIsDone: true },
+        { method: 'DELETE', path, route: addonRoute, repeatable: true, notFoundOnRepeatIsDone: true },
         callOptions?.signal,
       );
     },

@@ -1,22 +1,14 @@
 import { isMeetApiError } from '../meet/errors';
 import { metrics } from './metrics';
 
-/** `GET /v1/usage/{tenant}`: the route of a call, so a label never holds a tenant or an id. */
-export function meetApiOperation(method: string, path: string): string {
-  const route = path
-    .replace(/^\/v1\/(usage|feedbacks)\/[^/]+$/, '/v1/$1/{tenant}')
-    .replace(/^\/v1\/addonConfigurations\/[^/]+$/, '/v1/addonConfigurations/{id}');
-  return `${method} ${route}`;
-}
-
-/** One finished Meet API call: its outcome (the last HTTP status, or the error's kind) and how long it took. */
+/** One finished Meet API call: its outcome (the last HTTP status, or the error's kind) and how long it took. `route` names the variable parts of the path (`/v1/usage/{tenant}`), so a label never holds a tenant or an id. */
 export function recordMeetApiCall(
   method: string,
-  path: string,
+  route: string,
   result: { status?: number; error?: unknown },
   seconds: number,
 ) {
-  const operation = meetApiOperation(method, path);
+  const operation = `${method} ${route}`;
   const error = result.error;
   const status =
     result.status !== undefined
