@@ -16,30 +16,26 @@ export interface ExpiringSet {
   size(): number;
 }
 
-interface Entry {
-  value: string;
-  expires: number;
-  /** Which add of the value this is: an entry whose value was added again since is stale. */
-  serial: number;
-}
-
 export function createExpiringSet(max: number, ttlMs: number): ExpiringSet {
   // value → serial of its latest add.
   const latest = new Map<string, number>();
-  // Entries in the order they were added (so in the order they expire: the time to live is fixed),
-  // from `head` on; renewing a value leaves its older entry behind, stale.
-  let queue: Entry[] = [];
+  // The adds in their order (so in the order they expire: the time to live is fixed), from `head`
+  // on, in three parallel arrays (no object per add); renewing a value leaves its older add behind,
+  // stale: its serial is no longer the value's latest.
+  let values: string[] = [];
+  let expiries: number[] = [];
+  let serials: number[] = [];
   let head = 0;
   let serial = 0;
 
-  function isLive(entry: Entry): boolean {
-    return latest.get(entry.value) === entry.serial;
-  }
-
-  // A value renewed at every request (a workspace's bot token) leaves a stale entry each time:
-  // rebuilt once they outnumber the live ones, the queue stays within twice what is held.
+  // A value renewed at every request (a workspace's bot token) leaves a stale add each time:
+  // rebuilt once they outnumber the live ones, the arrays stay within twice what is held.
   function compact() {
-    queue = queue.slice(head).filter(isLive);
+    const keep: number[] = [];
+    for (let i = head; i < values.length; i++) if (latest.get(values[i]) === serials[i]) keep.push(i);
+    values = keep.map((i) => values[i]);
+    expiries = keep.map((i) => expiries[i]);
+    serials = keep.map((i) => serials[i]);
     head = 0;
   }
 
@@ -48,23 +44,25 @@ export function createExpiringSet(max: number, ttlMs: number): ExpiringSet {
       const known = latest.has(value);
       serial += 1;
       latest.set(value, serial);
-      queue.push({ value, expires: at + ttlMs, serial });
-      if (queue.length - head > 2 * latest.size + 64) compact();
+      values.push(value);
+      expiries.push(at + ttlMs);
+      serials.push(serial);
+      if (values.length - head > 2 * latest.size + 64) compact();
       return !known;
     },
 
     evict(at, dropped) {
-      while (head < queue.length) {
-        const entry = queue[head];
-        // The entries behind expire later: nothing to drop while within the limit (no lookup needed to know).
-        if (latest.size <= max && entry.expires > at) break;
-        if (isLive(entry)) {
-          latest.delete(entry.value);
-          dropped(entry.value);
+      while (head < values.length) {
+        // The adds behind expire later: nothing to drop while within the limit (no lookup needed to know).
+        if (latest.size <= max && expiries[head] > at) break;
+        const value = values[head];
+        if (latest.get(value) === serials[head]) {
+          latest.delete(value);
+          dropped(value);
         }
         head += 1;
       }
-      if (head > 1024 && head * 2 > queue.length) compact();
+      if (head > 1024 && head * 2 > values.length) compact();
     },
 
     size: () => latest.size,

@@ -1,8 +1,13 @@
 /**
  * Finds many literal strings (secret values) in a text in one pass, however many there are: a
- * key of the last 4 characters is checked against a bit filter, and only on a hit are the
- * literals that start with those 4 characters compared. Linear in the text; adding or removing a
- * literal costs O(its length). Literals are at least 4 characters long.
+ * key of the last 4 characters is checked against a byte filter, and only on a hit are the
+ * literals of its slot (those whose first 4 characters hash there) compared. Linear in the text;
+ * adding or removing a literal costs O(its length). Literals are at least 4 characters long.
+ *
+ * The literals are chained in a flat table of slots rather than kept in a Map of arrays: a passcode
+ * is added at every create and the oldest removed, and each Map lookup, array and entry was one
+ * more cache miss (the scrubber was most of the Meet client's cost over bare HTTP in
+ * `npm run bench -- meet-client`).
  */
 
 export const minLiteralLength = 4;
@@ -15,6 +20,8 @@ interface Entry {
   wholeWord: boolean;
   /** How many times it was added and not yet removed. */
   times: number;
+  /** The next literal of the same slot: longest first, and the first added first among equals. */
+  next: Entry | undefined;
 }
 
 export interface LiteralIndex {
@@ -52,67 +59,73 @@ function standsAlone(text: string, start: number, end: number): boolean {
 }
 
 export function createLiteralIndex(): LiteralIndex {
-  // How many literals hash to each slot (255 sticks: never cleared, which is only slower).
+  // How many literals hash to each slot (255 sticks: never cleared, which is only slower). The scan
+  // reads this small table at every character, and the slots only on a hit.
   const filter = new Uint8Array(1 << filterBits);
-  // Literals by the key of their first 4 characters, longest first.
-  const byKey = new Map<number, Entry[]>();
+  const slots: Array<Entry | undefined> = new Array<Entry | undefined>(1 << filterBits).fill(undefined);
   let size = 0;
 
-  // The entry of a literal among those of its key (a key holds one or two, seldom more).
-  const entryOf = (entries: Entry[] | undefined, text: string, wholeWord: boolean) =>
-    entries?.find((e) => e.text === text && e.wholeWord === wholeWord);
+  function entryOf(slot: number, text: string, wholeWord: boolean): Entry | undefined {
+    for (let e = slots[slot]; e !== undefined; e = e.next) if (e.text === text && e.wholeWord === wholeWord) return e;
+    return undefined;
+  }
 
   return {
     add(text, wholeWord) {
       if (text.length < minLiteralLength) return;
-      const key = keyAt(text, 0);
-      const entries = byKey.get(key);
-      const held = entryOf(entries, text, wholeWord);
+      const slot = slotOf(keyAt(text, 0));
+      const held = entryOf(slot, text, wholeWord);
       if (held) {
         held.times += 1;
         return;
       }
-      const entry = { text, wholeWord, times: 1 };
-      if (entries === undefined) byKey.set(key, [entry]);
-      else {
-        // After the longer and the equally long ones: longest first, and the first added first among equals.
-        const at = entries.findIndex((e) => e.text.length < text.length);
-        entries.splice(at === -1 ? entries.length : at, 0, entry);
+      // After the longer and the equally long ones.
+      let before: Entry | undefined;
+      let after = slots[slot];
+      while (after !== undefined && after.text.length >= text.length) {
+        before = after;
+        after = after.next;
       }
+      const entry: Entry = { text, wholeWord, times: 1, next: after };
+      if (before) before.next = entry;
+      else slots[slot] = entry;
       size += 1;
-      const slot = slotOf(key);
       if (filter[slot] < 255) filter[slot] += 1;
     },
 
     remove(text, wholeWord) {
       if (text.length < minLiteralLength) return;
-      const key = keyAt(text, 0);
-      const entries = byKey.get(key);
-      const held = entryOf(entries, text, wholeWord);
-      if (!entries || !held) return;
-      held.times -= 1;
-      if (held.times > 0) return;
-      entries.splice(entries.indexOf(held), 1);
-      if (entries.length === 0) byKey.delete(key);
+      const slot = slotOf(keyAt(text, 0));
+      let before: Entry | undefined;
+      let e = slots[slot];
+      while (e !== undefined && !(e.text === text && e.wholeWord === wholeWord)) {
+        before = e;
+        e = e.next;
+      }
+      if (e === undefined) return;
+      e.times -= 1;
+      if (e.times > 0) return;
+      if (before) before.next = e.next;
+      else slots[slot] = e.next;
       size -= 1;
-      const slot = slotOf(key);
       if (filter[slot] < 255) filter[slot] -= 1;
     },
 
     size: () => size,
 
     find(text, from, found) {
-      if (byKey.size === 0) return;
+      if (size === 0) return;
       let key = 0;
       for (let i = from; i < text.length; i++) {
         key = ((key << 7) | fold(text.charCodeAt(i))) & 0xfffffff;
-        if (i < from + minLiteralLength - 1 || filter[slotOf(key)] === 0) continue;
-        const entries = byKey.get(key);
-        if (!entries) continue;
+        if (i < from + minLiteralLength - 1) continue;
+        const slot = slotOf(key);
+        if (filter[slot] === 0) continue;
         const start = i - (minLiteralLength - 1);
-        for (const entry of entries) {
-          const end = start + entry.text.length;
-          if (text.startsWith(entry.text, start) && (!entry.wholeWord || standsAlone(text, start, end))) {
+        // Literals of other keys share the slot now and then: they simply do not match here.
+        for (let e = slots[slot]; e !== undefined; e = e.next) {
+          const end = start + e.text.length;
+          if (text.startsWith(e.text, start) && (!e.wholeWord || standsAlone(text, start, end))) {
             found(start, end);
             break;
           }
