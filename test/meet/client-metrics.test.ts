@@ -1,3 +1,4 @@
+import { recordMeetApiCall } from '../../src/metrics/meet-api-metrics';
 import { metricsRegistry } from '../../src/metrics/metrics';
 import { closeHarnesses, interviewRequest, startHarness } from './fixtures/harness';
 
@@ -46,4 +47,26 @@ test('each call is counted under its route, with its outcome', async () => {
   const exposed = await metricsRegistry.metrics();
   expect(exposed).not.toContain(tenant);
   expect(exposed).not.toContain(config.id);
+});
+
+test('calls are handed to prom-client in batches, and every read sees all of them', async () => {
+  metricsRegistry.resetMetrics();
+  // 600 calls: two batches handed over as they filled, and 88 pending until the read below.
+  for (let i = 0; i < 600; i++) {
+    recordMeetApiCall('GET', '/v1/usage/{tenant}', { status: i % 3 === 0 ? 503 : 200 }, 0.02);
+  }
+  expect(Object.fromEntries(await operations())).toEqual({
+    'GET /v1/usage/{tenant} 200': 400,
+    'GET /v1/usage/{tenant} 503': 200,
+  });
+  const exposed = await metricsRegistry.metrics();
+  expect(exposed).toContain('meetbot_meet_api_request_duration_seconds_count{operation="GET /v1/usage/{tenant}"} 600');
+  expect(exposed).toContain(
+    'meetbot_meet_api_request_duration_seconds_bucket{le="0.025",operation="GET /v1/usage/{tenant}"} 600',
+  );
+  // A read with nothing pending changes nothing.
+  expect(Object.fromEntries(await operations())).toEqual({
+    'GET /v1/usage/{tenant} 200': 400,
+    'GET /v1/usage/{tenant} 503': 200,
+  });
 });
