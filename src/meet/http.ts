@@ -65,8 +65,8 @@ function readText(res: Dispatcher.ResponseData, options: SendOptions): Promise<s
     return Promise.reject(error);
   }
   // With a Content-Length the parser reads exactly that many bytes, within the limit here: undici's
-  // own consumer reads them, without the stream's events (a few µs a call, most of the Meet client's
-  // cost over bare undici in `npm run bench -- meet-client`).
+  // own consumer reads them, as it does for anyone (no stream events). The capped reader below is
+  // for bodies of unknown length (chunked), which must be cut off as they grow.
   if (declared !== undefined && DIGITS.test(declared)) return body.text();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
