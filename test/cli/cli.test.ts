@@ -4,6 +4,7 @@ import { request } from 'undici';
 import { calendarLinks } from '../../src/core/calendar-links';
 import { formatInstant, formatSpan } from '../../src/core/formats';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
+import { meetEnv } from '../fixtures/app-env';
 import { clockEnv } from '../fixtures/clock-env';
 import { dayAt, formatIn } from '../fixtures/instants';
 
@@ -39,7 +40,7 @@ describe('meetbot CLI against a Meet sandbox', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox();
-    env = { MEET_API_URL: sandbox.url, MEET_CLIENT_KEY: 'sandbox-key', MEET_CLIENT_SECRET: 'sandbox-secret' };
+    env = meetEnv(sandbox);
   });
   afterAll(() => sandbox.close());
 

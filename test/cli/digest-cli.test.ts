@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
 import { openStore } from '../../src/store/open-store';
+import { slackAppEnv } from '../fixtures/app-env';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 
 const bin = join(__dirname, '..', '..', 'bin', 'meetbot.js');
@@ -49,15 +50,7 @@ describe('meetbot digest run / preview, as an operator runs them from cron', () 
       createdBy: 'UREC',
     });
     await store.close();
-    env = {
-      DATABASE_URL: databaseUrl,
-      MEET_API_URL: sandbox.url,
-      MEET_CLIENT_KEY: 'sandbox-key',
-      MEET_CLIENT_SECRET: 'sandbox-secret',
-      SLACK_SIGNING_SECRET: 'test-signing-secret',
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_API_URL: slack.apiUrl,
-    };
+    env = { ...slackAppEnv(sandbox, slack), DATABASE_URL: databaseUrl };
   });
 
   afterAll(async () => {

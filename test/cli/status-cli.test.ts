@@ -1,5 +1,6 @@
 import { runCli } from '../../src/cli/run-cli';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
+import { meetEnv } from '../fixtures/app-env';
 
 /** `meetbot meet` then `meetbot status CODE`: the Meet's life as an operator watches it from a terminal. */
 
@@ -16,7 +17,7 @@ async function meetbot(args: string[]): Promise<{ code: number; out: string; err
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(args, {
-    env: { MEET_API_URL: sandbox.url, MEET_CLIENT_KEY: 'sandbox-key', MEET_CLIENT_SECRET: 'sandbox-secret' },
+    env: meetEnv(sandbox),
     io: { out: (t) => out.push(t), err: (t) => err.push(t) },
     clock: () => now,
   });

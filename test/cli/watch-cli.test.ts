@@ -7,6 +7,7 @@ import type { WatchTickReport } from '../../src/flows/watch-meets';
 import type { SlackMessageRef } from '../../src/slack/channel-message';
 import type { WatchedMeet } from '../../src/store/watch-records';
 import { type Harness, signingSecret, startHarness, waitForChannelMessage } from '../e2e/slack-harness';
+import { slackAppEnv } from '../fixtures/app-env';
 import { eventually } from '../fixtures/eventually';
 
 /**
@@ -64,15 +65,7 @@ describe('meetbot watch run, the watcher tick for cron', () => {
     const out: string[] = [];
     const err: string[] = [];
     const code = await runCli(args, {
-      env: {
-        DATABASE_URL: databaseUrl,
-        MEET_API_URL: h.sandbox.url,
-        MEET_CLIENT_KEY: 'sandbox-key',
-        MEET_CLIENT_SECRET: 'sandbox-secret',
-        SLACK_SIGNING_SECRET: signingSecret,
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_API_URL: h.slack.apiUrl,
-      },
+      env: { ...slackAppEnv(h.sandbox, h.slack, signingSecret), DATABASE_URL: databaseUrl },
       io: { out: (t) => out.push(t), err: (t) => err.push(t) },
       clock: () => cliNow,
     });

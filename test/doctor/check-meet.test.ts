@@ -1,26 +1,20 @@
-import { loadConfig } from '../../src/config';
 import { checkMeet } from '../../src/doctor/check-meet';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
-
-function configFor(env: Record<string, string>) {
-  const loaded = loadConfig(env);
-  if (!loaded.ok) throw new Error(loaded.message);
-  return loaded.config;
-}
+import { meetEnv, testConfig } from '../fixtures/app-env';
 
 describe('doctor: the Meet API', () => {
   let sandbox: Sandbox;
   let env: Record<string, string>;
   beforeAll(async () => {
     sandbox = await startSandbox();
-    env = { MEET_API_URL: sandbox.url, MEET_CLIENT_KEY: 'sandbox-key', MEET_CLIENT_SECRET: 'sandbox-secret' };
+    env = meetEnv(sandbox);
   });
   afterEach(() => sandbox.clearFaults());
   afterAll(() => sandbox.close());
 
   test('good credentials: a token, the addon configurations and the last day of usage, each read once', async () => {
     const before = sandbox.requests.length;
-    const results = await checkMeet(configFor(env), { timeoutMs: 5_000 });
+    const results = await checkMeet(testConfig(env), { timeoutMs: 5_000 });
     expect(results).toEqual([
       { name: 'meet.token', status: 'pass', message: `the Meet API at ${sandbox.url} accepts the key and secret` },
       {
@@ -41,7 +35,7 @@ describe('doctor: the Meet API', () => {
   });
 
   test('a refused secret fails the token with where to get the right one, and the rest is not tried', async () => {
-    const results = await checkMeet(configFor({ ...env, MEET_CLIENT_SECRET: 'wrong-secret-value' }), {
+    const results = await checkMeet(testConfig({ ...env, MEET_CLIENT_SECRET: 'wrong-secret-value' }), {
       timeoutMs: 5_000,
     });
     expect(results.map((r) => `${r.name}:${r.status}`)).toEqual([
@@ -56,7 +50,7 @@ describe('doctor: the Meet API', () => {
 
   test('a usage report the API cannot serve fails alone, saying to try later', async () => {
     sandbox.injectFault({ path: '/v1/usage', status: 503, times: Number.POSITIVE_INFINITY });
-    const results = await checkMeet(configFor(env), { timeoutMs: 5_000 });
+    const results = await checkMeet(testConfig(env), { timeoutMs: 5_000 });
     expect(results.map((r) => `${r.name}:${r.status}`)).toEqual([
       'meet.token:pass',
       'meet.addon-configurations:pass',
@@ -70,7 +64,7 @@ describe('doctor: the Meet API', () => {
 
   test('addon configurations refused with 403 name the missing permission', async () => {
     sandbox.injectFault({ path: '/v1/addonConfigurations', status: 403 });
-    const results = await checkMeet(configFor(env), { timeoutMs: 5_000 });
+    const results = await checkMeet(testConfig(env), { timeoutMs: 5_000 });
     expect(results[1]).toMatchObject({
       name: 'meet.addon-configurations',
       status: 'fail',
@@ -80,7 +74,7 @@ describe('doctor: the Meet API', () => {
 
   test('an API that does not answer fails within the timeout instead of hanging', async () => {
     sandbox.injectFault({ path: '/v1/token', delayMs: 5_000 });
-    const results = await checkMeet(configFor(env), { timeoutMs: 300 });
+    const results = await checkMeet(testConfig(env), { timeoutMs: 300 });
     expect(results[0]).toEqual({
       name: 'meet.token',
       status: 'fail',
@@ -90,7 +84,7 @@ describe('doctor: the Meet API', () => {
   });
 
   test('no credentials: a warning that the embedded sandbox stands in', async () => {
-    const results = await checkMeet(configFor({}), { timeoutMs: 5_000 });
+    const results = await checkMeet(testConfig({}), { timeoutMs: 5_000 });
     expect(results).toEqual([
       expect.objectContaining({
         name: 'meet',

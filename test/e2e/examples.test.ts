@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runCli } from '../../src/cli/run-cli';
 import { helpEntries } from '../../src/core/usage-lines';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
+import { slackAppEnv } from '../fixtures/app-env';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 import { type Harness, startHarness } from './slack-harness';
 import { activity, alice, botAccount, mention, startTeamsHarness, type TeamsHarness } from './teams-harness';
@@ -114,15 +115,7 @@ describe('every meetbot command line of the README works in a terminal', () => {
     const args = [...line.slice('npx meetbot '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
     const err: string[] = [];
     const code = await runCli(args, {
-      env: {
-        MEET_API_URL: sandbox.url,
-        MEET_CLIENT_KEY: 'sandbox-key',
-        MEET_CLIENT_SECRET: 'sandbox-secret',
-        DATABASE_URL: `sqlite:${join(dir, 'meetbot.db')}`,
-        SLACK_SIGNING_SECRET: 'test-signing-secret',
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_API_URL: slack.apiUrl,
-      },
+      env: { ...slackAppEnv(sandbox, slack), DATABASE_URL: `sqlite:${join(dir, 'meetbot.db')}` },
       io: { out: () => {}, err: (text) => err.push(text) },
     });
     expect({ line, code, err }).toEqual({ line, code: 0, err: [] });

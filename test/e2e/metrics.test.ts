@@ -1,9 +1,9 @@
 import { request } from 'undici';
 import { type RunningApp, startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
 import { runWatchTick } from '../../src/flows/watch-meets';
 import { createSilentLogger } from '../../src/logger';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
+import { slackAppEnv, testConfig } from '../fixtures/app-env';
 import { eventually } from '../fixtures/eventually';
 import { type FakeBotConnector, startFakeBotConnector } from '../fixtures/fake-bot-connector';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
@@ -32,21 +32,8 @@ beforeAll(async () => {
   connector = await startFakeBotConnector();
   connector.addMember(bob);
   connector.addMember(alice);
-  const loaded = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    METRICS_PORT: '0',
-    DATABASE_URL: 'sqlite::memory:',
-    MEET_API_URL: sandbox.url,
-    MEET_CLIENT_KEY: 'sandbox-key',
-    MEET_CLIENT_SECRET: 'sandbox-secret',
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_API_URL: slack.apiUrl,
-    TEAMS_EMULATOR: '1',
-  });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await startApp({ config: loaded.config, logger: createSilentLogger(), scheduler: false });
+  const config = testConfig({ ...slackAppEnv(sandbox, slack, signingSecret), METRICS_PORT: '0', TEAMS_EMULATOR: '1' });
+  app = await startApp({ config, logger: createSilentLogger(), scheduler: false });
 });
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { request } from 'undici';
 import { type RunningApp, startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import { testConfig } from '../fixtures/app-env';
 
 /**
  * `GET /readyz` of the real app (startApp, embedded sandbox, SQLite in memory) with faults
@@ -24,10 +24,8 @@ beforeEach(async () => {
       done();
     },
   });
-  const loaded = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'sqlite::memory:' });
-  if (!loaded.ok) throw new Error(loaded.message);
   app = await startApp({
-    config: loaded.config,
+    config: testConfig(),
     logger: createLogger({ level: 'debug', destination }),
     scheduler: false,
     readyBudgetMs: BUDGET_MS,

@@ -1,7 +1,7 @@
 import { type RunningApp, startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
 import { createSilentLogger } from '../../src/logger';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
+import { slackAppEnv, testConfig } from '../fixtures/app-env';
 import { eventually } from '../fixtures/eventually';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 import { addDefaultUsers, sendSlash, signingSecret, waitForChannelMessage } from './slack-harness';
@@ -21,20 +21,8 @@ beforeAll(async () => {
   sandbox = await startSandbox();
   slack = await startFakeSlackApi();
   addDefaultUsers(slack);
-  const loaded = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: 'sqlite::memory:',
-    MEET_API_URL: sandbox.url,
-    MEET_CLIENT_KEY: 'sandbox-key',
-    MEET_CLIENT_SECRET: 'sandbox-secret',
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_API_URL: slack.apiUrl,
-    MEET_REMINDER_MINUTES: '30',
-  });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await startApp({ config: loaded.config, logger: createSilentLogger(), scheduler: false });
+  const config = testConfig({ ...slackAppEnv(sandbox, slack, signingSecret), MEET_REMINDER_MINUTES: '30' });
+  app = await startApp({ config, logger: createSilentLogger(), scheduler: false });
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
 import { openStore } from '../../src/store/open-store';
 import { activityKey } from '../../src/teams/create-meet';
+import { meetEnv } from '../fixtures/app-env';
 import { eventually } from '../fixtures/eventually';
 import { type FakeBotConnector, type SentActivity, startFakeBotConnector } from '../fixtures/fake-bot-connector';
 import { type SpawnedServer, spawnServer } from '../fixtures/spawn-server';
@@ -45,13 +46,7 @@ afterEach(async () => {
 });
 
 function spawnTeams(databaseUrl: string): Promise<SpawnedServer> {
-  return spawnServer({
-    DATABASE_URL: databaseUrl,
-    MEET_API_URL: sandbox.url,
-    MEET_CLIENT_KEY: 'sandbox-key',
-    MEET_CLIENT_SECRET: 'sandbox-secret',
-    TEAMS_EMULATOR: '1',
-  });
+  return spawnServer({ ...meetEnv(sandbox), DATABASE_URL: databaseUrl, TEAMS_EMULATOR: '1' });
 }
 
 /** What the Bot Connector would POST to /api/messages (from loopback, no token: the Emulator mode). */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
 import { openStore } from '../../src/store/open-store';
+import { slackAppEnv } from '../fixtures/app-env';
 import { eventually } from '../fixtures/eventually';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 import { type SpawnedServer, spawnServer } from '../fixtures/spawn-server';
@@ -36,13 +37,8 @@ afterAll(async () => {
 test('SIGTERM during a slow create: the channel gets the join URL, the creator the passcodes, the store the Meet; exit 0', async () => {
   const databaseUrl = `sqlite:${join(dir, 'meetbot.db')}`;
   server = await spawnServer({
+    ...slackAppEnv(sandbox, slack, signingSecret),
     DATABASE_URL: databaseUrl,
-    MEET_API_URL: sandbox.url,
-    MEET_CLIENT_KEY: 'sandbox-key',
-    MEET_CLIENT_SECRET: 'sandbox-secret',
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_API_URL: slack.apiUrl,
     MEET_SSO_PROVIDER: 'microsoft',
   });
   sandbox.injectFault({ method: 'POST', path: '/v1/meetings', delayMs: 2_000 });

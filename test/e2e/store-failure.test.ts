@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
 import { request } from 'undici';
 import { type RunningApp, startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
 import { AppError } from '../../src/core/errors';
 import { createLogger } from '../../src/logger';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
 import type { Store } from '../../src/store/store';
+import { slackAppEnv, testConfig } from '../fixtures/app-env';
 import { eventually } from '../fixtures/eventually';
 import { type FakeSlackApi, startFakeSlackApi } from '../fixtures/fake-slack-api';
 import { parseScrape } from '../fixtures/scrape';
@@ -117,19 +117,11 @@ describe('PostgreSQL drops every connection during a create, then comes back', (
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const viaProxy = new URL(schema.url);
     viaProxy.host = `127.0.0.1:${proxy.port}`;
-    const loaded = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
+    const config = testConfig({
+      ...slackAppEnv(sandbox, slack, signingSecret),
       DATABASE_URL: viaProxy.toString(),
       METRICS_PORT: '0',
-      MEET_API_URL: sandbox.url,
-      MEET_CLIENT_KEY: 'sandbox-key',
-      MEET_CLIENT_SECRET: 'sandbox-secret',
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_API_URL: slack.apiUrl,
     });
-    if (!loaded.ok) throw new Error(loaded.message);
     const destination = new Writable({
       write(chunk, _encoding, done) {
         for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line));
@@ -137,7 +129,7 @@ describe('PostgreSQL drops every connection during a create, then comes back', (
       },
     });
     app = await startApp({
-      config: loaded.config,
+      config,
       logger: createLogger({ level: 'info', destination }),
       scheduler: false,
     });

@@ -1,6 +1,6 @@
 import { type RunningApp, startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
 import { createSilentLogger } from '../../src/logger';
+import { testConfig } from '../fixtures/app-env';
 import { type FakeBotConnector, startFakeBotConnector } from '../fixtures/fake-bot-connector';
 import { activity, botAccount, mention } from './teams-harness';
 
@@ -14,10 +14,9 @@ let app: RunningApp;
 let connector: FakeBotConnector;
 
 beforeEach(async () => {
-  const loaded = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'sqlite::memory:' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  expect(loaded.config.teams).toBeUndefined();
-  app = await startApp({ config: loaded.config, logger: createSilentLogger(), scheduler: false });
+  const config = testConfig();
+  expect(config.teams).toBeUndefined();
+  app = await startApp({ config, logger: createSilentLogger(), scheduler: false });
   connector = await startFakeBotConnector();
 });
 

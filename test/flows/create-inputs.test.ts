@@ -6,6 +6,7 @@ import { readCreateForm } from '../../src/core/read-create-form';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server';
 import { readCreateModal } from '../../src/slack/modal-form';
 import { neutralValues } from '../../src/teams/form';
+import { meetEnv } from '../fixtures/app-env';
 
 /**
  * The same passcode, title, duration and people give the same answer whichever way they come in:
@@ -137,7 +138,7 @@ describe('one rule for each input, whatever the surface', () => {
     const err: string[] = [];
     const before = sandbox.requests.length;
     const code = await runCli(['meet', ...words(input).map((w) => w.replace(/^"|"$/g, '')), '--as', 'rita@acme.com'], {
-      env: { MEET_API_URL: sandbox.url, MEET_CLIENT_KEY: 'sandbox-key', MEET_CLIENT_SECRET: 'sandbox-secret' },
+      env: meetEnv(sandbox),
       io: { out: () => {}, err: (text) => err.push(text) },
     });
     const request = sandbox.requests.slice(before).find((r) => r.method === 'POST' && r.path === '/v1/meetings')
