@@ -72,8 +72,9 @@ describe('the HTTP server', () => {
 });
 
 describe('graceful shutdown', () => {
-  test('a request in flight finishes; new connections are refused', async () => {
-    let release: () => void = () => {};
+  /** A server whose GET /slow answers `finished` only when the test calls `release()`. */
+  function slowServer() {
+    const state = { arrived: false, release: () => {} };
     const http = createHttpServer({
       logger: createSilentLogger(),
       routes: [
@@ -82,7 +83,8 @@ describe('graceful shutdown', () => {
           path: '/slow',
           handle: (_req, res) =>
             new Promise<void>((resolve) => {
-              release = () => {
+              state.arrived = true;
+              state.release = () => {
                 res.end('finished');
                 resolve();
               };
@@ -90,36 +92,23 @@ describe('graceful shutdown', () => {
         },
       ],
     });
+    return { http, state };
+  }
+
+  test('a request in flight finishes; new connections are refused', async () => {
+    const { http, state } = slowServer();
     const { url } = await http.listen(0, '127.0.0.1');
     const inFlight = request(`${url}/slow`).then((r) => r.body.text());
     await new Promise((r) => setTimeout(r, 50));
     const closed = http.close(5_000);
     await expect(request(`${url}/healthz`)).rejects.toThrow();
-    release();
+    state.release();
     await expect(inFlight).resolves.toBe('finished');
     await closed;
   });
 
   test('a keep-alive connection whose request was in flight is closed once it is answered, not left to its idle timeout', async () => {
-    let release: () => void = () => {};
-    let arrived = false;
-    const http = createHttpServer({
-      logger: createSilentLogger(),
-      routes: [
-        {
-          method: 'GET',
-          path: '/slow',
-          handle: (_req, res) =>
-            new Promise<void>((resolve) => {
-              arrived = true;
-              release = () => {
-                res.end('finished');
-                resolve();
-              };
-            }),
-        },
-      ],
-    });
+    const { http, state } = slowServer();
     const { port } = await http.listen(0, '127.0.0.1');
     const agent = new Agent({ keepAlive: true });
     const answered = new Promise<{ body: string; socketClosed: Promise<void> }>((resolve, reject) => {
@@ -135,9 +124,9 @@ describe('graceful shutdown', () => {
       });
       req.on('error', reject);
     });
-    await eventually(() => arrived, 'the request to arrive');
+    await eventually(() => state.arrived, 'the request to arrive');
     const closed = http.close(30_000);
-    release();
+    state.release();
     const { body, socketClosed } = await answered;
     expect(body).toBe('finished');
     // The server closes the connection itself (keepAliveTimeout is 5 s; a generous bound against that wait).
