@@ -6,7 +6,7 @@ import { metrics } from '../../src/metrics/metrics';
 import type { SlackMessageRef } from '../../src/slack/channel-message';
 import { checkMessage } from '../../src/slack/limits';
 import { eventually } from '../fixtures/eventually';
-import { dayAt, formatIn, nextGapDay } from '../fixtures/instants';
+import { clearOfMidnight, dayAt, formatIn, nextGapDay } from '../fixtures/instants';
 import { createLogCapture } from '../fixtures/log-capture';
 import { type Harness, startHarness, waitForChannelMessage } from './slack-harness';
 
@@ -34,6 +34,7 @@ describe('Meets for later in Slack', () => {
   const creates = () => h.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/v1/meetings');
 
   beforeEach(async () => {
+    await clearOfMidnight([berlin, 'America/New_York']);
     h = await startHarness({ watching: true, passcodes: ['11112222', '33334444', '55556666'] });
     // The recruiter's Slack profile is in Berlin: the times she types are read there.
     h.slack.addUser({

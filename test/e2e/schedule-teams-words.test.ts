@@ -1,6 +1,6 @@
 import { activityKey } from '../../src/teams/create-meet';
 import { eventually } from '../fixtures/eventually';
-import { dayAt, formatIn, nextGapDay } from '../fixtures/instants';
+import { clearOfMidnight, dayAt, formatIn, nextGapDay } from '../fixtures/instants';
 import { cardProblems } from '../teams/validate-card';
 import { activity, alice, bob, botAccount, mention, startTeamsHarness, type TeamsHarness } from './teams-harness';
 
@@ -28,6 +28,7 @@ const ymd = (instant: Date, timeZone: string) => formatIn(instant, 'yyyy-MM-dd',
 describe('Meets for later typed in Teams messages', () => {
   let h: TeamsHarness;
   beforeEach(async () => {
+    await clearOfMidnight([newYork, berlin]);
     h = await startTeamsHarness({ watching: true });
   });
   afterEach(() => h.close());

@@ -3,7 +3,7 @@ import { formatSpan } from '../../src/core/formats';
 import { runReminderTick } from '../../src/flows/reminders';
 import { createSilentLogger } from '../../src/logger';
 import { eventually } from '../fixtures/eventually';
-import { dayAt, formatIn } from '../fixtures/instants';
+import { clearOfMidnight, dayAt, formatIn } from '../fixtures/instants';
 import { cardProblems } from '../teams/validate-card';
 import { activity, alice, bob, botAccount, mention, startTeamsHarness, type TeamsHarness } from './teams-harness';
 
@@ -26,6 +26,7 @@ const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 describe('Meets for later in Teams', () => {
   let h: TeamsHarness;
   beforeEach(async () => {
+    await clearOfMidnight([newYork]);
     h = await startTeamsHarness({ watching: true });
   });
   afterEach(() => h.close());

@@ -2,6 +2,7 @@ import { runWatchTick } from '../../src/flows/watch-meets';
 import { createSilentLogger } from '../../src/logger';
 import type { SlackMessageRef } from '../../src/slack/channel-message';
 import { eventually } from '../fixtures/eventually';
+import { clearOfMidnight } from '../fixtures/instants';
 import { bothStores, type TestDatabase } from '../store/postgres-test-schema';
 import { type Harness, startHarness, waitForChannelMessage } from './slack-harness';
 
@@ -187,6 +188,8 @@ describe.each(bothStores)('the watcher on Slack (%s)', (_name, database) => {
   });
 
   it('/meet status and App Home list today’s Meets with where each is', async () => {
+    // "Today" is the typist's day (UTC here, no zone in their profile): not one that ends mid-test.
+    await clearOfMidnight(['UTC'], 5_000);
     await createInterview('Status check');
     await tick(later(2));
     const sent = await h.slash('status');
