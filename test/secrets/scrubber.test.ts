@@ -163,6 +163,23 @@ describe('memory stays flat', () => {
     expect(scrubber.scrub('{"msg":"old-passcode"}')).toBe('{"msg":"old-passcode"}');
   });
 
+  test('a value held under two kinds stays blanked until both let it go', () => {
+    let now = 0;
+    const scrubber = createScrubber({ now: () => now, limits: { token: { max: 1, ttlMs: 1000 } } });
+    // A configured bot token that is also read from an installation (a token, held a while).
+    scrubber.add('xoxb-configured-and-installed', 'configured');
+    scrubber.add('xoxb-configured-and-installed', 'token');
+    now = 2000;
+    scrubber.add('xoxb-another-workspace', 'token');
+    expect(scrubber.counts()).toMatchObject({ configured: 1, token: 1 });
+    expect(scrubber.scrub('{"msg":"xoxb-configured-and-installed"}')).toBe('{"msg":"[redacted]"}');
+    // Held only as a token, it goes when the token does.
+    scrubber.add('a-token-only-here', 'token');
+    now = 4000;
+    scrubber.add('yet-another-token', 'token');
+    expect(scrubber.scrub('{"msg":"a-token-only-here"}')).toBe('{"msg":"a-token-only-here"}');
+  });
+
   test('configured secrets never expire', () => {
     let now = 0;
     const scrubber = createScrubber({ now: () => now });
