@@ -4,7 +4,7 @@ import { checkMessage } from '../../src/slack/limits';
 import { eventually } from '../fixtures/eventually';
 import { cardProblems } from '../teams/validate-card';
 import { type Harness, startHarness, waitForChannelMessage } from './slack-harness';
-import { activity, alice, bob, botAccount, mention, startTeamsHarness, type TeamsHarness } from './teams-harness';
+import { bob, createWatchedInterview, startTeamsHarness, type TeamsHarness } from './teams-harness';
 
 /**
  * The ratings of an ended Meet carry comments typed by outsiders (a candidate): hostile text.
@@ -157,16 +157,7 @@ describe('Teams: hostile rating comments reach the creator escaped and capped', 
   const escapedLink = `\\[click\\](https:${zwsp}//evil.example)`;
 
   it('one card in the 1:1 chat: mention, link, bold and tags escaped, each comment capped at 500; the channel card never shows them; a second tick sends nothing', async () => {
-    const me = mention(botAccount);
-    const al = mention(alice);
-    await h.post(
-      activity(h.connector, {
-        text: `${me.text} interview ${al.text} candidate@x.com "Ratings check" 30m`,
-        entities: [me.entity, al.entity],
-      }),
-    );
-    const meeting = h.sandbox.meetings.at(-1)!;
-    await eventually(async () => h.store.findWatch(meeting.code), 'the watch');
+    const { meeting } = await createWatchedInterview(h, 'Ratings check');
     await tick(later(2));
     await tick(later(30));
     expect((await h.store.findWatch(meeting.code))?.state).toBe('ended');

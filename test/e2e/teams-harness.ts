@@ -8,6 +8,7 @@ import { createHttpServer, type HttpServer } from '../../src/server';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { createTeamsBot, type TeamsBot, type TeamsDeps } from '../../src/teams/app';
+import { eventually } from '../fixtures/eventually';
 import { type FakeBotConnector, startFakeBotConnector } from '../fixtures/fake-bot-connector';
 import { createLogCapture, type LogCapture, passcodesSentTo } from '../fixtures/log-capture';
 
@@ -255,4 +256,22 @@ export function mention(account: { id: string; name: string }) {
     text: `<at>${account.name}</at>`,
     entity: { type: 'mention', text: `<at>${account.name}</at>`, mentioned: { id: account.id, name: account.name } },
   };
+}
+
+/**
+ * Bob types `@Meet interview @Alice candidate@x.com "TITLE" 30m` in the channel; resolves once the
+ * Meet exists and the watcher follows it (a harness started with `watching: true`).
+ */
+export async function createWatchedInterview(h: TeamsHarness, title: string) {
+  const me = mention(botAccount);
+  const al = mention(alice);
+  await h.post(
+    activity(h.connector, {
+      text: `${me.text} interview ${al.text} candidate@x.com "${title}" 30m`,
+      entities: [me.entity, al.entity],
+    }),
+  );
+  const meeting = h.sandbox.meetings.at(-1)!;
+  const watch = await eventually(async () => h.store.findWatch(meeting.code), 'the watch');
+  return { meeting, watch };
 }

@@ -1,7 +1,6 @@
-import { eventually } from '../fixtures/eventually';
 import { bothStores, type TestDatabase } from '../store/postgres-test-schema';
 import { cardProblems } from '../teams/validate-card';
-import { activity, alice, botAccount, mention, startTeamsHarness, type TeamsHarness } from './teams-harness';
+import { createWatchedInterview, startTeamsHarness, type TeamsHarness } from './teams-harness';
 
 /** The Meet's life on its Teams card: updated in place, the ratings to the creator's 1:1 chat once. */
 
@@ -29,19 +28,7 @@ describe.each(bothStores)('the watcher on Teams (%s)', (_name, database) => {
   };
   const tick = (at: Date) => h.watchTick(at);
 
-  async function createInterview() {
-    const me = mention(botAccount);
-    const al = mention(alice);
-    await h.post(
-      activity(h.connector, {
-        text: `${me.text} interview ${al.text} candidate@x.com "Backend L2" 30m`,
-        entities: [me.entity, al.entity],
-      }),
-    );
-    const meeting = h.sandbox.meetings.at(-1)!;
-    const watch = await eventually(async () => h.store.findWatch(meeting.code), 'the watch');
-    return { meeting, watch };
-  }
+  const createInterview = () => createWatchedInterview(h, 'Backend L2');
 
   it('the card says "Not started yet", then Live (in each reader’s zone), then Ended without Join; ratings once, privately', async () => {
     const { meeting, watch } = await createInterview();
